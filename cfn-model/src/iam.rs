@@ -1,0 +1,549 @@
+//! IAM: policy statements and documents, roles with a service trust policy, and policies.
+
+use indexmap::IndexMap;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::{Expr, Resource, Value};
+
+/// Allow or deny.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+pub enum Effect {
+    /// Grants.
+    #[default]
+    Allow,
+    /// Denies, whatever else grants.
+    Deny,
+}
+
+/// One IAM policy statement.
+///
+/// ```
+/// use cfn_model::{iam::PolicyStatement, Expr};
+/// let st = PolicyStatement::allow(["lambda:InvokeFunction"], [Expr::lit("arn:aws:lambda:us-east-1:123456789012:function:F")]);
+/// assert_eq!(
+///     serde_json::to_string(&st).unwrap(),
+///     r#"{"Effect":"Allow","Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:us-east-1:123456789012:function:F"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PolicyStatement {
+    sid: Option<String>,
+    effect: Effect,
+    actions: Vec<String>,
+    resources: Vec<Expr>,
+    conditions: Conditions,
+}
+
+impl PolicyStatement {
+    /// An `Allow` statement.
+    ///
+    /// ```
+    /// let st = cfn_model::iam::PolicyStatement::allow(["s3:GetObject"], ["*".into()]);
+    /// assert_eq!(st.actions(), ["s3:GetObject"]);
+    /// ```
+    pub fn allow<A: Into<String>>(
+        actions: impl IntoIterator<Item = A>,
+        resources: impl IntoIterator<Item = Expr>,
+    ) -> Self {
+        PolicyStatement {
+            sid: None,
+            effect: Effect::Allow,
+            actions: actions.into_iter().map(Into::into).collect(),
+            resources: resources.into_iter().collect(),
+            conditions: Vec::new(),
+        }
+    }
+
+    /// A `Deny` statement.
+    ///
+    /// ```
+    /// let st = cfn_model::iam::PolicyStatement::deny(["s3:DeleteObject"], ["*".into()]);
+    /// assert_eq!(st.effect(), cfn_model::iam::Effect::Deny);
+    /// ```
+    pub fn deny<A: Into<String>>(
+        actions: impl IntoIterator<Item = A>,
+        resources: impl IntoIterator<Item = Expr>,
+    ) -> Self {
+        PolicyStatement {
+            effect: Effect::Deny,
+            ..Self::allow(actions, resources)
+        }
+    }
+
+    /// Adds a condition, e.g. `("StringEquals", "aws:SourceAccount", [account])`. Default: none.
+    ///
+    /// ```
+    /// use cfn_model::{iam::PolicyStatement, Expr};
+    /// let st = PolicyStatement::allow(["sts:AssumeRole"], ["*".into()])
+    ///     .condition("StringEquals", "aws:SourceAccount", [Expr::account_id()]);
+    /// ```
+    #[must_use]
+    pub fn condition(mut self, operator: &str, key: &str, values: impl IntoIterator<Item = Expr>) -> Self {
+        self.conditions
+            .push((operator.to_owned(), key.to_owned(), values.into_iter().collect()));
+        self
+    }
+
+    /// Sets a statement id. Default: none.
+    ///
+    /// ```
+    /// let st = cfn_model::iam::PolicyStatement::allow(["s3:GetObject"], ["*".into()]).sid("Read");
+    /// ```
+    #[must_use]
+    pub fn sid(mut self, sid: impl Into<String>) -> Self {
+        self.sid = Some(sid.into());
+        self
+    }
+
+    /// The effect.
+    ///
+    /// ```
+    /// assert_eq!(cfn_model::iam::PolicyStatement::allow(["a:B"], []).effect(), cfn_model::iam::Effect::Allow);
+    /// ```
+    pub fn effect(&self) -> Effect {
+        self.effect
+    }
+
+    /// The actions.
+    ///
+    /// ```
+    /// assert_eq!(cfn_model::iam::PolicyStatement::allow(["a:B"], []).actions(), ["a:B"]);
+    /// ```
+    pub fn actions(&self) -> &[String] {
+        &self.actions
+    }
+
+    /// The resources.
+    ///
+    /// ```
+    /// assert!(cfn_model::iam::PolicyStatement::allow(["a:B"], []).resources().is_empty());
+    /// ```
+    pub fn resources(&self) -> &[Expr] {
+        &self.resources
+    }
+
+    fn same_scope(&self, other: &Self) -> bool {
+        self.sid.is_none() && other.sid.is_none() && self.effect == other.effect && self.conditions == other.conditions
+    }
+}
+
+fn one_or_many<S: SerializeMap, T: Serialize>(m: &mut S, key: &str, items: &[T]) -> Result<(), S::Error> {
+    if items.len() == 1 {
+        m.serialize_entry(key, &items[0])
+    } else {
+        m.serialize_entry(key, items)
+    }
+}
+
+impl Serialize for PolicyStatement {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(sid) = &self.sid {
+            m.serialize_entry("Sid", sid)?;
+        }
+        m.serialize_entry("Effect", &self.effect)?;
+        one_or_many(&mut m, "Action", &self.actions)?;
+        one_or_many(&mut m, "Resource", &self.resources)?;
+        if !self.conditions.is_empty() {
+            m.serialize_entry("Condition", &condition_block(&self.conditions))?;
+        }
+        m.end()
+    }
+}
+
+type Conditions = Vec<(String, String, Vec<Expr>)>;
+
+/// `{"StringEquals": {"key": value-or-values}}`, grouped by operator in order of appearance.
+fn condition_block(conditions: &Conditions) -> IndexMap<&str, IndexMap<&str, Value>> {
+    let mut by_op: IndexMap<&str, IndexMap<&str, Value>> = IndexMap::new();
+    for (op, key, values) in conditions {
+        let value = if values.len() == 1 {
+            Value::from(&values[0])
+        } else {
+            Value::list(values.iter().map(Value::from))
+        };
+        by_op.entry(op).or_default().insert(key, value);
+    }
+    by_op
+}
+
+/// A policy document: statements, merged and deduplicated.
+///
+/// Statements with the same effect and conditions merge: first those with the same actions
+/// (their resources are united), then those with the same resources (their actions are
+/// united). The order of first appearance is kept, so the output is deterministic.
+///
+/// ```
+/// use cfn_model::{iam::{PolicyDocument, PolicyStatement}, Expr};
+/// let mut doc = PolicyDocument::new();
+/// doc.add(PolicyStatement::allow(["lambda:InvokeFunction"], [Expr::lit("a")]));
+/// doc.add(PolicyStatement::allow(["lambda:InvokeFunction"], [Expr::lit("b"), Expr::lit("a")]));
+/// assert_eq!(doc.statements().len(), 1);
+/// assert_eq!(doc.statements()[0].resources(), [Expr::lit("a"), Expr::lit("b")]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PolicyDocument {
+    statements: Vec<PolicyStatement>,
+}
+
+impl PolicyDocument {
+    /// An empty document.
+    ///
+    /// ```
+    /// assert!(cfn_model::iam::PolicyDocument::new().is_empty());
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a statement, merging it into an existing one where possible.
+    ///
+    /// ```
+    /// let mut doc = cfn_model::iam::PolicyDocument::new();
+    /// doc.add(cfn_model::iam::PolicyStatement::allow(["a:B"], ["*".into()]));
+    /// assert!(!doc.is_empty());
+    /// ```
+    pub fn add(&mut self, statement: PolicyStatement) {
+        let mut statement = statement;
+        dedupe(&mut statement.actions);
+        dedupe(&mut statement.resources);
+        if let Some(existing) = self
+            .statements
+            .iter_mut()
+            .find(|s| s.same_scope(&statement) && s.actions == statement.actions)
+        {
+            for r in statement.resources {
+                if !existing.resources.contains(&r) {
+                    existing.resources.push(r);
+                }
+            }
+            return;
+        }
+        if let Some(existing) = self
+            .statements
+            .iter_mut()
+            .find(|s| s.same_scope(&statement) && s.resources == statement.resources)
+        {
+            for a in statement.actions {
+                if !existing.actions.contains(&a) {
+                    existing.actions.push(a);
+                }
+            }
+            return;
+        }
+        self.statements.push(statement);
+    }
+
+    /// Whether there is no statement.
+    ///
+    /// ```
+    /// assert!(cfn_model::iam::PolicyDocument::new().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+    }
+
+    /// The statements.
+    ///
+    /// ```
+    /// assert!(cfn_model::iam::PolicyDocument::new().statements().is_empty());
+    /// ```
+    pub fn statements(&self) -> &[PolicyStatement] {
+        &self.statements
+    }
+}
+
+fn dedupe<T: PartialEq>(items: &mut Vec<T>) {
+    let mut i = 0;
+    while i < items.len() {
+        if items[..i].contains(&items[i]) {
+            items.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+impl Extend<PolicyStatement> for PolicyDocument {
+    fn extend<I: IntoIterator<Item = PolicyStatement>>(&mut self, iter: I) {
+        for st in iter {
+            self.add(st);
+        }
+    }
+}
+
+impl Serialize for PolicyDocument {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("Version", "2012-10-17")?;
+        m.serialize_entry("Statement", &self.statements)?;
+        m.end()
+    }
+}
+
+/// An `AWS::IAM::Role` that a service assumes.
+///
+/// ```
+/// use cfn_model::{iam::Role, Expr};
+/// let role = Role::for_service("states.amazonaws.com")
+///     .trust_condition("StringEquals", "aws:SourceAccount", [Expr::account_id()]);
+/// let resource = role.into_resource();
+/// assert_eq!(resource.resource_type(), "AWS::IAM::Role");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Role {
+    trust: PolicyStatement,
+    managed_policy_arns: Vec<Expr>,
+    path: Option<String>,
+    role_name: Option<Expr>,
+    description: Option<String>,
+}
+
+impl Role {
+    /// A role that the service principal (e.g. `states.amazonaws.com`) may assume.
+    ///
+    /// ```
+    /// let role = cfn_model::iam::Role::for_service("lambda.amazonaws.com");
+    /// ```
+    pub fn for_service(principal: &str) -> Self {
+        Role {
+            trust: PolicyStatement::allow(["sts:AssumeRole"], [Expr::lit(principal)]),
+            managed_policy_arns: Vec::new(),
+            path: None,
+            role_name: None,
+            description: None,
+        }
+    }
+
+    /// Adds a condition to the trust policy. Default: none.
+    ///
+    /// ```
+    /// use cfn_model::{iam::Role, Expr};
+    /// let role = Role::for_service("states.amazonaws.com")
+    ///     .trust_condition("StringEquals", "aws:SourceAccount", [Expr::account_id()]);
+    /// ```
+    #[must_use]
+    pub fn trust_condition(mut self, operator: &str, key: &str, values: impl IntoIterator<Item = Expr>) -> Self {
+        self.trust = self.trust.condition(operator, key, values);
+        self
+    }
+
+    /// Attaches a managed policy. Default: none.
+    ///
+    /// ```
+    /// use cfn_model::{iam::Role, Expr};
+    /// let role = Role::for_service("lambda.amazonaws.com").managed_policy(Expr::sub(
+    ///     "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+    /// ));
+    /// ```
+    #[must_use]
+    pub fn managed_policy(mut self, arn: Expr) -> Self {
+        self.managed_policy_arns.push(arn);
+        self
+    }
+
+    /// Sets the role name. Default: generated by CloudFormation (recommended; a fixed name
+    /// needs `CAPABILITY_NAMED_IAM`).
+    ///
+    /// ```
+    /// let role = cfn_model::iam::Role::for_service("lambda.amazonaws.com").role_name("my-role");
+    /// ```
+    #[must_use]
+    pub fn role_name(mut self, name: impl Into<Expr>) -> Self {
+        self.role_name = Some(name.into());
+        self
+    }
+
+    /// Sets the description. Default: none.
+    ///
+    /// ```
+    /// let role = cfn_model::iam::Role::for_service("lambda.amazonaws.com").description("runs f");
+    /// ```
+    #[must_use]
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+
+    /// Sets the path. Default: `/`.
+    ///
+    /// ```
+    /// let role = cfn_model::iam::Role::for_service("lambda.amazonaws.com").path("/service/");
+    /// ```
+    #[must_use]
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// The `AWS::IAM::Role` resource.
+    ///
+    /// ```
+    /// let r = cfn_model::iam::Role::for_service("states.amazonaws.com").into_resource();
+    /// assert!(r.properties().contains_key("AssumeRolePolicyDocument"));
+    /// ```
+    pub fn into_resource(self) -> Resource {
+        let principal = self
+            .trust
+            .resources
+            .first()
+            .and_then(Expr::as_literal)
+            .unwrap_or_default()
+            .to_owned();
+        let mut trust = TrustStatementOwned {
+            principal,
+            conditions: self.trust.conditions,
+        };
+        trust.conditions.sort_by(|a, b| a.0.cmp(&b.0));
+        Resource::new("AWS::IAM::Role")
+            .property("AssumeRolePolicyDocument", Value::custom(TrustDocument(trust)))
+            .property_opt("Description", self.description.map(Value::from))
+            .property_opt(
+                "ManagedPolicyArns",
+                (!self.managed_policy_arns.is_empty())
+                    .then(|| Value::list(self.managed_policy_arns.into_iter().map(Value::from))),
+            )
+            .property_opt("Path", self.path.map(Value::from))
+            .property_opt("RoleName", self.role_name.map(Value::from))
+    }
+}
+
+#[derive(Debug)]
+struct TrustStatementOwned {
+    principal: String,
+    conditions: Conditions,
+}
+
+#[derive(Debug)]
+struct TrustDocument(TrustStatementOwned);
+
+impl Serialize for TrustDocument {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Statement<'a>(&'a TrustStatementOwned);
+        impl Serialize for Statement<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("Action", "sts:AssumeRole")?;
+                if !self.0.conditions.is_empty() {
+                    m.serialize_entry("Condition", &condition_block(&self.0.conditions))?;
+                }
+                m.serialize_entry("Effect", &Effect::Allow)?;
+                let mut principal = IndexMap::new();
+                principal.insert("Service", self.0.principal.as_str());
+                m.serialize_entry("Principal", &principal)?;
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("Statement", &[Statement(&self.0)])?;
+        m.serialize_entry("Version", "2012-10-17")?;
+        m.end()
+    }
+}
+
+/// An `AWS::IAM::Policy`: a document attached to roles.
+///
+/// ```
+/// use cfn_model::{iam::{Policy, PolicyDocument, PolicyStatement}, Expr};
+/// let mut doc = PolicyDocument::new();
+/// doc.add(PolicyStatement::allow(["sqs:SendMessage"], [Expr::get_att("Queue", "Arn")]));
+/// let r = Policy::new("StateMachineRoleDefaultPolicy", doc, [Expr::reference("StateMachineRole")]).into_resource();
+/// assert_eq!(r.resource_type(), "AWS::IAM::Policy");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Policy {
+    name: String,
+    document: PolicyDocument,
+    roles: Vec<Expr>,
+}
+
+impl Policy {
+    /// A policy with a name, a document, and the names of the roles it attaches to.
+    ///
+    /// ```
+    /// let p = cfn_model::iam::Policy::new("P", Default::default(), []);
+    /// ```
+    pub fn new(name: impl Into<String>, document: PolicyDocument, roles: impl IntoIterator<Item = Expr>) -> Self {
+        Policy {
+            name: name.into(),
+            document,
+            roles: roles.into_iter().collect(),
+        }
+    }
+
+    /// The `AWS::IAM::Policy` resource.
+    ///
+    /// ```
+    /// let r = cfn_model::iam::Policy::new("P", Default::default(), []).into_resource();
+    /// assert!(r.properties().contains_key("PolicyDocument"));
+    /// ```
+    pub fn into_resource(self) -> Resource {
+        Resource::new("AWS::IAM::Policy")
+            .property("PolicyDocument", Value::custom(self.document))
+            .property("PolicyName", Value::from(self.name))
+            .property("Roles", Value::list(self.roles.into_iter().map(Value::from)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_same_resources_into_one_statement() {
+        let mut doc = PolicyDocument::new();
+        doc.add(PolicyStatement::allow(["xray:PutTraceSegments"], ["*".into()]));
+        doc.add(PolicyStatement::allow(
+            ["xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+            ["*".into()],
+        ));
+        assert_eq!(doc.statements().len(), 1);
+        assert_eq!(
+            doc.statements()[0].actions(),
+            ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+        );
+    }
+
+    #[test]
+    fn keeps_statements_with_different_conditions_apart() {
+        let mut doc = PolicyDocument::new();
+        doc.add(PolicyStatement::allow(["a:B"], ["*".into()]));
+        doc.add(PolicyStatement::allow(["a:B"], ["*".into()]).condition("StringEquals", "k", ["v".into()]));
+        assert_eq!(doc.statements().len(), 2);
+        let json = serde_json::to_value(&doc).unwrap();
+        assert_eq!(
+            json["Statement"][1]["Condition"],
+            serde_json::json!({"StringEquals": {"k": "v"}})
+        );
+    }
+
+    #[test]
+    fn role_trust_policy_matches_the_cdk_shape() {
+        let role = Role::for_service("states.amazonaws.com")
+            .trust_condition("StringEquals", "aws:SourceAccount", [Expr::account_id()])
+            .trust_condition(
+                "ArnLike",
+                "aws:SourceArn",
+                [Expr::sub(
+                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:*",
+                )],
+            );
+        let json = serde_json::to_value(role.into_resource()).unwrap();
+        assert_eq!(
+            json["Properties"]["AssumeRolePolicyDocument"],
+            serde_json::json!({
+                "Statement": [{
+                    "Action": "sts:AssumeRole",
+                    "Condition": {
+                        "ArnLike": {"aws:SourceArn": {"Fn::Sub": "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:*"}},
+                        "StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}
+                    },
+                    "Effect": "Allow",
+                    "Principal": {"Service": "states.amazonaws.com"}
+                }],
+                "Version": "2012-10-17"
+            })
+        );
+    }
+}

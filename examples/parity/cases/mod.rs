@@ -1,0 +1,17 @@
+//! The twins, one module per group of reference cases.
+
+use stepfunctions_cdk::prelude::*;
+
+pub mod core;
+pub mod lambda;
+
+/// A twin: adds the case's resources to a template, returns the warnings.
+pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
+
+/// Every case, by the name of its reference file.
+pub fn all() -> Vec<(&'static str, Build)> {
+    let mut cases = Vec::new();
+    cases.extend(core::CASES.iter().copied());
+    cases.extend(lambda::CASES.iter().copied());
+    cases
+}

@@ -1,0 +1,6 @@
+//! Service integrations (Task states) for the `stepfunctions` crate.
+
+pub mod lambda;
+
+pub use lambda::{LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use stepfunctions::StepFunctionsInvokeActivity;

@@ -1,0 +1,202 @@
+//! Errors and warnings of this crate.
+
+use std::fmt;
+
+/// What makes a state machine invalid. Every variant names the offending state where there is
+/// one.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Two different states share a name.
+    #[error("state name `{name}` is used by two different states")]
+    DuplicateStateName {
+        /// The name.
+        name: String,
+    },
+    /// A transition (`Next`, `Default`, a Choice rule or a Catch) names a state that is not in the
+    /// same graph (the top level, a Parallel branch or a Map processor).
+    #[error("state `{state}` transitions to `{target}`, which is not a state of the same graph")]
+    MissingTransitionTarget {
+        /// The state with the transition.
+        state: String,
+        /// The missing target.
+        target: String,
+    },
+    /// A state cannot be reached from the graph's start.
+    #[error("state `{state}` cannot be reached from the start state `{start}`")]
+    UnreachableState {
+        /// The unreachable state.
+        state: String,
+        /// The start of its graph.
+        start: String,
+    },
+    /// A state name is empty or longer than 80 characters.
+    #[error("state name `{name}` must be 1 to 80 characters long (it has {length})")]
+    InvalidStateName {
+        /// The name.
+        name: String,
+        /// Its length in characters.
+        length: usize,
+    },
+    /// `next` was called after a state that cannot continue (Choice, Succeed, Fail).
+    #[error("cannot continue after state `{state}` ({kind} state has no Next); for a Choice use `afterwards()`")]
+    CannotChain {
+        /// The state.
+        state: String,
+        /// Its type.
+        kind: &'static str,
+    },
+    /// A Choice state has no rule.
+    #[error("choice state `{state}` has no rule")]
+    EmptyChoice {
+        /// The state.
+        state: String,
+    },
+    /// A Parallel state has no branch.
+    #[error("parallel state `{state}` has no branch")]
+    EmptyParallel {
+        /// The state.
+        state: String,
+    },
+    /// A Map state has no item processor.
+    #[error("map state `{state}` has no item processor")]
+    MissingItemProcessor {
+        /// The state.
+        state: String,
+    },
+    /// A JsonPath is malformed, or is not the kind of path a field accepts.
+    #[error("state `{state}`: {field} `{path}` is not a valid {expected}: {reason}")]
+    InvalidPath {
+        /// The state.
+        state: String,
+        /// The field, e.g. `ResultPath`.
+        field: String,
+        /// The path as given.
+        path: String,
+        /// `JsonPath`, `reference path` or `intrinsic function`.
+        expected: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A retrier's value is out of range, or `States.ALL` is not alone and last.
+    #[error("state `{state}`: retrier {index}: {reason}")]
+    InvalidRetry {
+        /// The state.
+        state: String,
+        /// Index of the retrier in `Retry`.
+        index: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A catcher is malformed (`States.ALL` not alone and last, or no error to catch).
+    #[error("state `{state}`: catcher {index}: {reason}")]
+    InvalidCatch {
+        /// The state.
+        state: String,
+        /// Index of the catcher in `Catch`.
+        index: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A timeout or heartbeat is out of range, or the heartbeat is not below the timeout.
+    #[error("state `{state}`: {reason}")]
+    InvalidTimeout {
+        /// The state.
+        state: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A value is out of its allowed range (a Wait's seconds, a Map's max concurrency, ...).
+    #[error("state `{state}`: {field}: {reason}")]
+    InvalidValue {
+        /// The state (or the state machine's id for machine-level settings).
+        state: String,
+        /// The field.
+        field: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A task's integration rejected its configuration.
+    #[error("task `{state}`: {reason}")]
+    InvalidTask {
+        /// The state.
+        state: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The rendered definition is over the 1 MiB service limit (1,048,576 bytes).
+    #[error("the state machine definition is {size} bytes, over the {limit}-byte service limit")]
+    DefinitionTooLarge {
+        /// Size of the compact definition.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A custom state's JSON is not a valid state object.
+    #[error("custom state `{state}`: {reason}")]
+    InvalidCustomState {
+        /// The state.
+        state: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The template could not be built.
+    #[error(transparent)]
+    Template(#[from] cfn_model::CfnError),
+}
+
+/// What deploys but will not behave as written. Returned with the output, never dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// An inline Map's `MaxConcurrency` is above what the service runs at once (40).
+    MapConcurrencyAboveInlineLimit {
+        /// The state.
+        state: String,
+        /// The configured value.
+        max_concurrency: u32,
+    },
+    /// A Choice has no `Default`: an input no rule matches fails the execution with
+    /// `States.NoChoiceMatched`.
+    ChoiceWithoutDefault {
+        /// The state.
+        state: String,
+    },
+    /// The state machine runs as an immutable existing role, and the statements its states need
+    /// were not attached to it.
+    PermissionsNotGranted {
+        /// The state machine's logical id.
+        state_machine: String,
+        /// How many statements were left out.
+        statements: usize,
+    },
+    /// The template is over 51,200 bytes, the most `aws cloudformation deploy` sends inline.
+    TemplateOverInlineLimit {
+        /// Size in bytes.
+        size: usize,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::MapConcurrencyAboveInlineLimit { state, max_concurrency } => write!(
+                f,
+                "map state `{state}`: MaxConcurrency {max_concurrency} is above 40; an inline Map runs at most 40 iterations at once"
+            ),
+            Warning::ChoiceWithoutDefault { state } => write!(
+                f,
+                "choice state `{state}` has no default: an input that matches no rule fails the execution with States.NoChoiceMatched"
+            ),
+            Warning::PermissionsNotGranted { state_machine, statements } => write!(
+                f,
+                "state machine `{state_machine}` runs as an immutable role: {statements} policy statement(s) its states need were not attached; grant them to the role yourself"
+            ),
+            Warning::TemplateOverInlineLimit { size } => write!(
+                f,
+                "the template is {size} bytes, over the 51,200 bytes `aws cloudformation deploy` accepts inline: \
+                 deploy with `--s3-bucket <bucket>`, or render it compact"
+            ),
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! AWS Step Functions state machines as typed Rust, rendered to Amazon States Language and to
+//! CloudFormation.
+//!
+//! Build states ([`Pass`], [`Task`], [`Choice`], [`Wait`], [`Parallel`], [`Map`], [`Succeed`],
+//! [`Fail`], [`CustomState`]), connect them into a [`Chain`], and add a [`StateMachine`] to a
+//! [`cfn_model::Template`]: the definition is validated, its role gets exactly the statements
+//! its tasks declare, and the output is deterministic.
+//!
+//! ```
+//! use std::time::Duration;
+//! use stepfunctions::prelude::*;
+//!
+//! let wait = Wait::new("Wait X Seconds", WaitTime::seconds_path("$.wait_time"));
+//! let poll_again = wait.reference();
+//! let definition = Chain::start(Pass::new("Submit Job").result_path("$.guid"))
+//!     .next(wait)
+//!     .next(Pass::new("Get Job Status").result_path("$.status"))
+//!     .next(Choice::new("Job Complete?")
+//!         .when(Condition::string_equals("$.status", "FAILED"), Fail::new("Job Failed").cause("AWS Batch Job Failed"))
+//!         .when(Condition::string_equals("$.status", "SUCCEEDED"), Succeed::new("Done"))
+//!         .otherwise(poll_again));
+//!
+//! let mut template = cfn_model::Template::new();
+//! let rendered = StateMachine::new("StateMachine", definition)
+//!     .timeout(Duration::from_secs(300))
+//!     .add_to(&mut template)?;
+//! assert!(rendered.warnings.is_empty());
+//! let json = template.to_json_pretty()?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod chain;
+mod condition;
+mod error;
+mod json_path;
+mod json_path_api;
+mod payload;
+mod retry;
+mod state;
+mod state_machine;
+mod states;
+mod subst;
+mod task;
+mod util;
+mod validate;
+mod wait;
+
+pub use chain::{Chain, StateRef};
+pub use condition::Condition;
+pub use error::{Error, Warning};
+pub use json_path_api::JsonPath;
+pub use payload::{Arg, Intrinsic, Payload, TaskInput};
+pub use retry::{Catch, Errors, JitterType, Retry};
+pub use state_machine::{
+    Activity, Asl, ExistingRole, LogLevel, LogOptions, Rendered, StateMachine, StateMachineType, MAX_DEFINITION_BYTES,
+};
+pub use states::{
+    Choice, CustomState, ErrorHandling, Fail, InputOutput, Map, Parallel, Parameters, Pass, ResultPath, ResultSelector,
+    State, Succeed, Wait,
+};
+pub use subst::Substitutions;
+pub use task::{
+    integration_resource_arn, Credentials, IntegrationPattern, ServiceIntegration, StepFunctionsInvokeActivity,
+    SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, Timeout,
+};
+pub use wait::WaitTime;
+
+/// The most `aws cloudformation deploy` sends inline; a larger template needs `--s3-bucket`.
+pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;
+
+/// Serializes a template, pretty (readable diffs) or compact (smallest), and warns when it is
+/// over the 51,200 bytes `aws cloudformation deploy` accepts without `--s3-bucket`.
+///
+/// ```
+/// let mut t = cfn_model::Template::new();
+/// stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+/// let (json, warnings) = stepfunctions::synth(&t, false).unwrap();
+/// assert!(warnings.is_empty());
+/// assert!(json.ends_with("}\n"));
+/// ```
+pub fn synth(template: &cfn_model::Template, compact: bool) -> Result<(String, Vec<Warning>), Error> {
+    let json = if compact {
+        template.to_json_compact()?
+    } else {
+        template.to_json_pretty()?
+    };
+    let mut warnings = Vec::new();
+    if json.len() > MAX_INLINE_TEMPLATE_BYTES {
+        warnings.push(Warning::TemplateOverInlineLimit { size: json.len() });
+    }
+    Ok((json, warnings))
+}
+
+/// Everything needed to write state machines: `use stepfunctions::prelude::*;`.
+pub mod prelude {
+    pub use crate::{
+        Activity, Catch, Chain, Choice, Condition, Credentials, CustomState, ErrorHandling, Errors, ExistingRole, Fail,
+        InputOutput, IntegrationPattern, JitterType, JsonPath, LogLevel, LogOptions, Map, Parallel, Parameters, Pass,
+        Payload, ResultPath, ResultSelector, Retry, State, StateMachine, StateMachineType, StateRef, Succeed, Task,
+        TaskInput, Timeout, Wait, WaitTime,
+    };
+}

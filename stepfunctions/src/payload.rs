@@ -1,0 +1,771 @@
+//! Data templates: the values of `Parameters`, `ResultSelector`, `ItemSelector` and task inputs,
+//! where a field is a literal, a JsonPath or an intrinsic function.
+//!
+//! The `Key.$` form is written here and nowhere else: a field whose value is a path or an
+//! intrinsic function is serialized as `"Key.$": "<path>"`.
+
+use cfn_model::Expr;
+use indexmap::IndexMap;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::error::Error;
+use crate::json_path::{self, PathKind};
+use crate::subst::AslStr;
+
+/// A JSON value whose fields may be JsonPaths or intrinsic functions, resolved at run time.
+///
+/// `TaskInput` is the same type: [`Payload::from_object`], [`Payload::from_text`] and
+/// [`Payload::from_json_path_at`] mirror CDK's `TaskInput.fromObject`, `fromText` and
+/// `fromJsonPathAt`.
+///
+/// ```
+/// use stepfunctions::{JsonPath, Payload};
+/// let p = Payload::from_object([
+///     ("token", JsonPath::task_token()),
+///     ("input", JsonPath::string_at("$.someField")),
+///     ("static", "value".into()),
+/// ]);
+/// assert_eq!(
+///     serde_json::to_string(&p).unwrap(),
+///     r#"{"token.$":"$$.Task.Token","input.$":"$.someField","static":"value"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number.
+    Number(serde_json::Number),
+    /// A string: literal text, or a CloudFormation expression resolved at deploy time.
+    String(Expr),
+    /// A JsonPath resolved at run time (`$.field`, `$$.Task.Token`).
+    Path(String),
+    /// An intrinsic function evaluated at run time.
+    Intrinsic(Intrinsic),
+    /// A list. Its items are literal: a path in a list is not resolved by Step Functions (use
+    /// [`JsonPath::array`](crate::JsonPath::array)).
+    Array(Vec<Payload>),
+    /// An object, in insertion order.
+    Object(IndexMap<String, Payload>),
+}
+
+/// CDK's name for a task's input: the same as [`Payload`].
+pub type TaskInput = Payload;
+
+impl Payload {
+    /// An object from `(key, value)` pairs (CDK's `TaskInput.fromObject`).
+    ///
+    /// ```
+    /// let p = stepfunctions::Payload::from_object([("a", 1.into())]);
+    /// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"a":1}"#);
+    /// ```
+    pub fn from_object<K: Into<String>>(fields: impl IntoIterator<Item = (K, Payload)>) -> Self {
+        Payload::Object(fields.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+
+    /// A literal string (CDK's `TaskInput.fromText`).
+    ///
+    /// ```
+    /// let p = stepfunctions::Payload::from_text("hello");
+    /// assert_eq!(serde_json::to_string(&p).unwrap(), r#""hello""#);
+    /// ```
+    pub fn from_text(text: impl Into<Expr>) -> Self {
+        Payload::String(text.into())
+    }
+
+    /// The value at a path of the state input (CDK's `TaskInput.fromJsonPathAt`).
+    ///
+    /// ```
+    /// let p = stepfunctions::Payload::from_json_path_at("$.Payload");
+    /// assert_eq!(p, stepfunctions::Payload::Path("$.Payload".into()));
+    /// ```
+    pub fn from_json_path_at(path: impl Into<String>) -> Self {
+        Payload::Path(path.into())
+    }
+
+    /// Converts JSON. A key ending in `.$` whose value is a string is read as a path (when the
+    /// string starts with `$`) or an intrinsic function (otherwise), and loses the suffix.
+    ///
+    /// ```
+    /// use stepfunctions::Payload;
+    /// let p = Payload::from_json(serde_json::json!({"value.$": "States.MathAdd($.a, $.b)", "n": 1}));
+    /// assert_eq!(
+    ///     serde_json::to_string(&p).unwrap(),
+    ///     r#"{"value.$":"States.MathAdd($.a, $.b)","n":1}"#
+    /// );
+    /// ```
+    pub fn from_json(value: serde_json::Value) -> Self {
+        match value {
+            serde_json::Value::Null => Payload::Null,
+            serde_json::Value::Bool(b) => Payload::Bool(b),
+            serde_json::Value::Number(n) => Payload::Number(n),
+            serde_json::Value::String(s) => Payload::String(Expr::Literal(s)),
+            serde_json::Value::Array(items) => Payload::Array(items.into_iter().map(Payload::from_json).collect()),
+            serde_json::Value::Object(map) => Payload::Object(
+                map.into_iter()
+                    .map(|(k, v)| match (k.strip_suffix(".$"), v) {
+                        (Some(key), serde_json::Value::String(s)) => (key.to_owned(), Payload::dynamic(s)),
+                        (_, v) => (k, Payload::from_json(v)),
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// A path (text starting with `$`) or an intrinsic function (anything else), as written
+    /// after a `.$` key.
+    ///
+    /// ```
+    /// use stepfunctions::Payload;
+    /// assert_eq!(Payload::dynamic("$.a"), Payload::Path("$.a".into()));
+    /// assert!(matches!(Payload::dynamic("States.UUID()"), Payload::Intrinsic(_)));
+    /// ```
+    pub fn dynamic(text: impl Into<String>) -> Self {
+        let text = text.into();
+        if text.starts_with('$') {
+            Payload::Path(text)
+        } else {
+            Payload::Intrinsic(Intrinsic::raw(text))
+        }
+    }
+
+    /// Whether the value is resolved at run time (a path or an intrinsic function).
+    ///
+    /// ```
+    /// assert!(stepfunctions::JsonPath::string_at("$.a").is_dynamic());
+    /// ```
+    pub fn is_dynamic(&self) -> bool {
+        matches!(self, Payload::Path(_) | Payload::Intrinsic(_))
+    }
+
+    /// Whether the value passes the task token (`$$.Task.Token`) anywhere.
+    ///
+    /// ```
+    /// use stepfunctions::{JsonPath, Payload};
+    /// assert!(Payload::from_object([("t", JsonPath::task_token())]).contains_task_token());
+    /// ```
+    pub fn contains_task_token(&self) -> bool {
+        match self {
+            Payload::Path(p) => p.starts_with("$$.Task.Token"),
+            Payload::Intrinsic(i) => i.render().contains("$$.Task.Token"),
+            Payload::Array(items) => items.iter().any(Payload::contains_task_token),
+            Payload::Object(map) => map.values().any(Payload::contains_task_token),
+            _ => false,
+        }
+    }
+
+    /// Checks every path and intrinsic function; `field` names the field in errors.
+    pub(crate) fn validate(&self, state: &str, field: &str) -> Result<(), Error> {
+        match self {
+            Payload::Path(p) => check_path(state, field, p, PathKind::Path),
+            Payload::Intrinsic(i) => i.validate(state, field),
+            Payload::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let item_field = format!("{field}[{i}]");
+                    if item.is_dynamic() {
+                        return Err(Error::InvalidPath {
+                            state: state.to_owned(),
+                            field: item_field,
+                            path: item.dynamic_text(),
+                            expected: "list item",
+                            reason: "Step Functions does not resolve paths inside a list; use JsonPath::array".into(),
+                        });
+                    }
+                    item.validate(state, &item_field)?;
+                }
+                Ok(())
+            }
+            Payload::Object(map) => {
+                for (k, v) in map {
+                    v.validate(state, &format!("{field}.{k}"))?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn dynamic_text(&self) -> String {
+        match self {
+            Payload::Path(p) => p.clone(),
+            Payload::Intrinsic(i) => i.render(),
+            _ => String::new(),
+        }
+    }
+}
+
+pub(crate) fn check_path(state: &str, field: &str, path: &str, kind: PathKind) -> Result<(), Error> {
+    json_path::check(path, kind).map_err(|reason| Error::InvalidPath {
+        state: state.to_owned(),
+        field: field.to_owned(),
+        path: path.to_owned(),
+        expected: match kind {
+            PathKind::Path => "JsonPath",
+            PathKind::Reference => "reference path",
+        },
+        reason,
+    })
+}
+
+impl Serialize for Payload {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Payload::Null => s.serialize_unit(),
+            Payload::Bool(b) => s.serialize_bool(*b),
+            Payload::Number(n) => n.serialize(s),
+            Payload::String(e) => AslStr(e).serialize(s),
+            Payload::Path(p) => s.serialize_str(p),
+            Payload::Intrinsic(i) => s.serialize_str(&i.render()),
+            Payload::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Payload::Object(map) => {
+                let mut m = s.serialize_map(Some(map.len()))?;
+                let mut key = String::new();
+                for (k, v) in map {
+                    if v.is_dynamic() {
+                        key.clear();
+                        key.push_str(k);
+                        key.push_str(".$");
+                        m.serialize_entry(&key, v)?;
+                    } else {
+                        m.serialize_entry(k, v)?;
+                    }
+                }
+                m.end()
+            }
+        }
+    }
+}
+
+impl From<&str> for Payload {
+    fn from(s: &str) -> Self {
+        Payload::String(Expr::lit(s))
+    }
+}
+
+impl From<String> for Payload {
+    fn from(s: String) -> Self {
+        Payload::String(Expr::Literal(s))
+    }
+}
+
+impl From<Expr> for Payload {
+    fn from(e: Expr) -> Self {
+        Payload::String(e)
+    }
+}
+
+impl From<bool> for Payload {
+    fn from(b: bool) -> Self {
+        Payload::Bool(b)
+    }
+}
+
+impl From<Intrinsic> for Payload {
+    fn from(i: Intrinsic) -> Self {
+        Payload::Intrinsic(i)
+    }
+}
+
+impl From<serde_json::Value> for Payload {
+    fn from(v: serde_json::Value) -> Self {
+        Payload::from_json(v)
+    }
+}
+
+impl From<Vec<Payload>> for Payload {
+    fn from(items: Vec<Payload>) -> Self {
+        Payload::Array(items)
+    }
+}
+
+macro_rules! payload_from_number {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Payload {
+            fn from(n: $t) -> Self {
+                Payload::Number(n.into())
+            }
+        }
+    )*};
+}
+payload_from_number!(u8, u16, u32, u64, i8, i16, i32, i64, usize);
+
+impl From<f64> for Payload {
+    fn from(n: f64) -> Self {
+        serde_json::Number::from_f64(n).map_or(Payload::Null, Payload::Number)
+    }
+}
+
+/// The intrinsic functions of the Amazon States Language (JSONPath mode).
+const FUNCTIONS: &[(&str, usize, usize)] = &[
+    ("States.Format", 1, usize::MAX),
+    ("States.StringToJson", 1, 1),
+    ("States.JsonToString", 1, 1),
+    ("States.Array", 0, usize::MAX),
+    ("States.ArrayPartition", 2, 2),
+    ("States.ArrayContains", 2, 2),
+    ("States.ArrayRange", 3, 3),
+    ("States.ArrayGetItem", 2, 2),
+    ("States.ArrayLength", 1, 1),
+    ("States.ArrayUnique", 1, 1),
+    ("States.Base64Encode", 1, 1),
+    ("States.Base64Decode", 1, 1),
+    ("States.Hash", 2, 2),
+    ("States.JsonMerge", 3, 3),
+    ("States.MathRandom", 2, 3),
+    ("States.MathAdd", 2, 2),
+    ("States.StringSplit", 2, 2),
+    ("States.UUID", 0, 0),
+];
+
+/// An argument of an intrinsic function.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// A JsonPath.
+    Path(String),
+    /// A string literal.
+    Str(String),
+    /// A number.
+    Number(serde_json::Number),
+    /// A boolean.
+    Bool(bool),
+    /// `null`.
+    Null,
+    /// A nested intrinsic function.
+    Intrinsic(Box<Intrinsic>),
+    /// A value that cannot be an argument (an object or a list); rejected at render time.
+    Invalid(String),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+
+impl From<bool> for Arg {
+    fn from(b: bool) -> Self {
+        Arg::Bool(b)
+    }
+}
+
+macro_rules! arg_from_number {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Self {
+                Arg::Number(n.into())
+            }
+        }
+    )*};
+}
+arg_from_number!(u8, u16, u32, u64, i8, i16, i32, i64, usize);
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        serde_json::Number::from_f64(n).map_or(Arg::Null, Arg::Number)
+    }
+}
+
+impl From<Intrinsic> for Arg {
+    fn from(i: Intrinsic) -> Self {
+        Arg::Intrinsic(Box::new(i))
+    }
+}
+
+impl From<Payload> for Arg {
+    fn from(p: Payload) -> Self {
+        match p {
+            Payload::Path(path) => Arg::Path(path),
+            Payload::Intrinsic(i) => Arg::Intrinsic(Box::new(i)),
+            Payload::String(Expr::Literal(s)) => Arg::Str(s),
+            Payload::Number(n) => Arg::Number(n),
+            Payload::Bool(b) => Arg::Bool(b),
+            Payload::Null => Arg::Null,
+            other => Arg::Invalid(serde_json::to_string(&other).unwrap_or_default()),
+        }
+    }
+}
+
+/// An intrinsic function call such as `States.Format('Hello, {}', $.name)`.
+///
+/// Build one with the functions of [`JsonPath`](crate::JsonPath); text written by hand (after
+/// a `.$` key) is parsed and checked at render time.
+///
+/// ```
+/// use stepfunctions::JsonPath;
+/// let f = JsonPath::format("Hello, {}!", [JsonPath::string_at("$.name").into()]);
+/// assert_eq!(serde_json::to_string(&f).unwrap(), r#""States.Format('Hello, {}!', $.name)""#);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intrinsic {
+    function: String,
+    args: Vec<Arg>,
+    raw: Option<String>,
+}
+
+impl Intrinsic {
+    /// A call of a `States.*` function with arguments.
+    ///
+    /// ```
+    /// let f = stepfunctions::Intrinsic::call("States.MathAdd", ["$.a".into(), 1.into()]);
+    /// ```
+    pub fn call(function: impl Into<String>, args: impl IntoIterator<Item = Arg>) -> Self {
+        Intrinsic {
+            function: function.into(),
+            args: args.into_iter().collect(),
+            raw: None,
+        }
+    }
+
+    /// Intrinsic text written by hand; parsed and checked at render time.
+    ///
+    /// ```
+    /// let f = stepfunctions::Intrinsic::raw("States.UUID()");
+    /// assert_eq!(f.render(), "States.UUID()");
+    /// ```
+    pub fn raw(text: impl Into<String>) -> Self {
+        Intrinsic {
+            function: String::new(),
+            args: Vec::new(),
+            raw: Some(text.into()),
+        }
+    }
+
+    /// The function call as ASL text.
+    ///
+    /// ```
+    /// use stepfunctions::{Arg, Intrinsic};
+    /// let f = Intrinsic::call("States.Array", [Arg::Path("$.a".into()), Arg::Str("it's".into())]);
+    /// assert_eq!(f.render(), r"States.Array($.a, 'it\'s')");
+    /// ```
+    pub fn render(&self) -> String {
+        if let Some(raw) = &self.raw {
+            return raw.clone();
+        }
+        let mut out = String::with_capacity(32);
+        self.render_into(&mut out);
+        out
+    }
+
+    fn render_into(&self, out: &mut String) {
+        out.push_str(&self.function);
+        out.push('(');
+        for (i, arg) in self.args.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            match arg {
+                Arg::Path(p) => out.push_str(p),
+                Arg::Str(s) => {
+                    let keep_braces = i == 0 && self.function == "States.Format";
+                    out.push('\'');
+                    for c in s.chars() {
+                        match c {
+                            '\'' | '\\' => {
+                                out.push('\\');
+                                out.push(c);
+                            }
+                            '{' | '}' if !keep_braces => {
+                                out.push('\\');
+                                out.push(c);
+                            }
+                            _ => out.push(c),
+                        }
+                    }
+                    out.push('\'');
+                }
+                Arg::Number(n) => out.push_str(&n.to_string()),
+                Arg::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Arg::Null => out.push_str("null"),
+                Arg::Intrinsic(inner) => out.push_str(&inner.render()),
+                Arg::Invalid(text) => out.push_str(text),
+            }
+        }
+        out.push(')');
+    }
+
+    pub(crate) fn validate(&self, state: &str, field: &str) -> Result<(), Error> {
+        let err = |reason: String| Error::InvalidPath {
+            state: state.to_owned(),
+            field: field.to_owned(),
+            path: self.render(),
+            expected: "intrinsic function",
+            reason,
+        };
+        let parsed;
+        let call = match &self.raw {
+            Some(text) => {
+                parsed = parse(text).map_err(err)?;
+                &parsed
+            }
+            None => self,
+        };
+        call.check(&|reason| err(reason))
+    }
+
+    fn check(&self, err: &dyn Fn(String) -> Error) -> Result<(), Error> {
+        let Some(&(_, min, max)) = FUNCTIONS.iter().find(|(name, _, _)| *name == self.function) else {
+            return Err(err(format!("`{}` is not an intrinsic function", self.function)));
+        };
+        let n = self.args.len();
+        if n < min || n > max {
+            return Err(err(format!(
+                "`{}` takes {} argument(s), got {n}",
+                self.function,
+                arity(min, max)
+            )));
+        }
+        for arg in &self.args {
+            match arg {
+                Arg::Path(p) => json_path::check(p, PathKind::Path).map_err(|r| err(format!("argument `{p}`: {r}")))?,
+                Arg::Intrinsic(inner) => inner.check(err)?,
+                Arg::Invalid(text) => {
+                    return Err(err(format!("argument {text} is an object or a list; pass it by path")));
+                }
+                _ => {}
+            }
+        }
+        if self.function == "States.JsonMerge" && self.args.get(2) != Some(&Arg::Bool(false)) {
+            return Err(err(
+                "the third argument of States.JsonMerge must be false (deep merge is not supported)".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn arity(min: usize, max: usize) -> String {
+    match (min, max) {
+        (a, b) if a == b => a.to_string(),
+        (a, usize::MAX) => format!("at least {a}"),
+        (a, b) => format!("{a} to {b}"),
+    }
+}
+
+impl Serialize for Intrinsic {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.render())
+    }
+}
+
+/// Parses intrinsic function text: `States.Name(arg, ...)`.
+fn parse(text: &str) -> Result<Intrinsic, String> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        text,
+    };
+    let call = p.call()?;
+    p.ws();
+    if p.i != p.s.len() {
+        return Err(format!("unexpected text after the call: `{}`", &text[p.i..]));
+    }
+    Ok(call)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    text: &'a str,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while self.i < self.s.len() && self.s[self.i] == b' ' {
+            self.i += 1;
+        }
+    }
+
+    fn call(&mut self) -> Result<Intrinsic, String> {
+        self.ws();
+        let start = self.i;
+        while self.i < self.s.len() && (self.s[self.i].is_ascii_alphanumeric() || self.s[self.i] == b'.') {
+            self.i += 1;
+        }
+        let name = &self.text[start..self.i];
+        if name.is_empty() {
+            return Err("expected a `States.` function name".into());
+        }
+        if self.s.get(self.i) != Some(&b'(') {
+            return Err(format!("expected `(` after `{name}`"));
+        }
+        self.i += 1;
+        let mut args = Vec::new();
+        self.ws();
+        if self.s.get(self.i) == Some(&b')') {
+            self.i += 1;
+            return Ok(Intrinsic::call(name, args));
+        }
+        loop {
+            args.push(self.arg()?);
+            self.ws();
+            match self.s.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b')') => {
+                    self.i += 1;
+                    return Ok(Intrinsic::call(name, args));
+                }
+                _ => return Err(format!("expected `,` or `)` in the arguments of `{name}`")),
+            }
+        }
+    }
+
+    fn arg(&mut self) -> Result<Arg, String> {
+        self.ws();
+        match self.s.get(self.i) {
+            None => Err("unexpected end of the text".into()),
+            Some(b'\'') => {
+                self.i += 1;
+                let mut out = String::new();
+                loop {
+                    let Some(&c) = self.s.get(self.i) else {
+                        return Err("unclosed string literal".into());
+                    };
+                    self.i += 1;
+                    match c {
+                        b'\\' => {
+                            let rest = &self.text[self.i..];
+                            let ch = rest.chars().next().ok_or("unfinished escape")?;
+                            out.push(ch);
+                            self.i += ch.len_utf8();
+                        }
+                        b'\'' => return Ok(Arg::Str(out)),
+                        _ => {
+                            let rest = &self.text[self.i - 1..];
+                            let ch = rest.chars().next().ok_or("bad character")?;
+                            out.push(ch);
+                            self.i += ch.len_utf8() - 1;
+                        }
+                    }
+                }
+            }
+            Some(b'$') => {
+                let start = self.i;
+                let mut depth = 0i32;
+                let mut quote = false;
+                while let Some(&c) = self.s.get(self.i) {
+                    if quote {
+                        if c == b'\'' {
+                            quote = false;
+                        }
+                    } else {
+                        match c {
+                            b'\'' => quote = true,
+                            b'[' | b'(' => depth += 1,
+                            b']' => depth -= 1,
+                            b')' if depth > 0 => depth -= 1,
+                            b',' | b')' if depth == 0 => break,
+                            _ => {}
+                        }
+                    }
+                    self.i += 1;
+                }
+                Ok(Arg::Path(self.text[start..self.i].trim_end().to_owned()))
+            }
+            Some(c) if c.is_ascii_digit() || *c == b'-' => {
+                let start = self.i;
+                self.i += 1;
+                while self.i < self.s.len() && matches!(self.s[self.i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                {
+                    self.i += 1;
+                }
+                let t = &self.text[start..self.i];
+                t.parse::<serde_json::Number>()
+                    .map(Arg::Number)
+                    .map_err(|_| format!("bad number `{t}`"))
+            }
+            Some(_) => {
+                for (word, arg) in [
+                    ("true", Arg::Bool(true)),
+                    ("false", Arg::Bool(false)),
+                    ("null", Arg::Null),
+                ] {
+                    if self.text[self.i..].starts_with(word) {
+                        self.i += word.len();
+                        return Ok(arg);
+                    }
+                }
+                Ok(Arg::Intrinsic(Box::new(self.call()?)))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_raw(text: &str) -> Result<(), Error> {
+        Intrinsic::raw(text).validate("S", "Parameters.x")
+    }
+
+    #[test]
+    fn parses_and_accepts_valid_calls() {
+        for t in [
+            "States.UUID()",
+            "States.MathAdd($.a, -1)",
+            "States.Format('a {} b', $.x)",
+            "States.Array($.a, 'it\\'s', 3, true, null)",
+            "States.JsonMerge($.a, $.b, false)",
+            "States.ArrayLength(States.Array(1, 2))",
+            "States.Format('{}', $.a[0].b)",
+        ] {
+            assert_eq!(check_raw(t), Ok(()), "{t}");
+        }
+    }
+
+    #[test]
+    fn rejects_unknown_functions_bad_arity_and_syntax() {
+        for t in [
+            "States.Nope()",
+            "States.UUID(1)",
+            "States.MathAdd($.a)",
+            "States.Format('unclosed",
+            "States.MathAdd($.a, 1",
+            "States.JsonMerge($.a, $.b, true)",
+            "States.Array($.a[)",
+            "not a call",
+        ] {
+            assert!(check_raw(t).is_err(), "{t}");
+        }
+    }
+
+    #[test]
+    fn round_trips_parsed_calls() {
+        let text = "States.Format('x\\'{}', $.a, States.MathAdd(1, 2))";
+        assert_eq!(parse(text).unwrap().render(), text);
+    }
+
+    #[test]
+    fn object_arguments_are_rejected() {
+        let f = Intrinsic::call(
+            "States.JsonToString",
+            [Arg::from(Payload::from_object([("a", 1.into())]))],
+        );
+        assert!(f.validate("S", "x").is_err());
+    }
+
+    #[test]
+    fn paths_inside_lists_are_rejected() {
+        let p = Payload::from_object([("l", Payload::Array(vec![Payload::Path("$.a".into())]))]);
+        let err = p.validate("S", "Parameters").unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidPath { ref field, .. } if field == "Parameters.l[0]"),
+            "{err:?}"
+        );
+    }
+}

@@ -1,0 +1,712 @@
+//! The state machine and activity resources, and their rendering into a template.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use cfn_model::iam::{Policy, PolicyDocument, PolicyStatement, Role};
+use cfn_model::{DeletionPolicy, Expr, LogicalId, Resource, Template, Value};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::chain::Chain;
+use crate::error::{Error, Warning};
+use crate::retry::whole_seconds;
+use crate::state::{Graph, Kind};
+use crate::subst::{self, Substitutions};
+use crate::validate::validate;
+
+/// The 1 MiB service limit on a definition.
+pub const MAX_DEFINITION_BYTES: usize = 1_048_576;
+
+/// Standard (long-running, exactly once) or Express (short, high-volume).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum StateMachineType {
+    /// Up to a year, exactly-once execution.
+    Standard,
+    /// Up to five minutes, at-least-once execution.
+    Express,
+}
+
+/// What the state machine logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum LogLevel {
+    /// Every event.
+    All,
+    /// Errors only.
+    Error,
+    /// Fatal errors only.
+    Fatal,
+    /// Nothing.
+    Off,
+}
+
+/// Logging to a CloudWatch Logs log group.
+///
+/// ```
+/// use cfn_model::Expr;
+/// use stepfunctions::{LogLevel, LogOptions};
+/// let logs = LogOptions::new(Expr::get_att("Logs", "Arn")).level(LogLevel::Error).include_execution_data(true);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogOptions {
+    destination: Expr,
+    level: LogLevel,
+    include_execution_data: bool,
+}
+
+impl LogOptions {
+    /// Logs to the log group with this ARN (the `Arn` attribute of an `AWS::Logs::LogGroup`,
+    /// which ends in `:*`).
+    ///
+    /// ```
+    /// let logs = stepfunctions::LogOptions::new(cfn_model::Expr::get_att("Logs", "Arn"));
+    /// ```
+    pub fn new(log_group_arn: impl Into<Expr>) -> Self {
+        LogOptions {
+            destination: log_group_arn.into(),
+            level: LogLevel::Error,
+            include_execution_data: false,
+        }
+    }
+
+    /// What to log. Default: [`LogLevel::Error`].
+    ///
+    /// ```
+    /// let logs = stepfunctions::LogOptions::new("arn:aws:logs:us-east-1:123456789012:log-group:sfn:*").level(stepfunctions::LogLevel::All);
+    /// ```
+    #[must_use]
+    pub fn level(mut self, level: LogLevel) -> Self {
+        self.level = level;
+        self
+    }
+
+    /// Whether to log input and output data. Default: false.
+    ///
+    /// ```
+    /// let logs = stepfunctions::LogOptions::new("arn:aws:logs:us-east-1:123456789012:log-group:sfn:*").include_execution_data(true);
+    /// ```
+    #[must_use]
+    pub fn include_execution_data(mut self, include: bool) -> Self {
+        self.include_execution_data = include;
+        self
+    }
+}
+
+/// A role that exists already.
+///
+/// ```
+/// use stepfunctions::ExistingRole;
+/// let role = ExistingRole::from_arn("arn:aws:iam::123456789012:role/service-role/MyRole");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExistingRole {
+    arn: Expr,
+    name: Option<Expr>,
+    mutable: bool,
+}
+
+impl ExistingRole {
+    /// The role with this ARN. The statements the state machine needs are attached to it as an
+    /// `AWS::IAM::Policy`, by the role name taken from a literal ARN.
+    ///
+    /// ```
+    /// let role = stepfunctions::ExistingRole::from_arn(cfn_model::Expr::reference("RoleArn"))
+    ///     .name(cfn_model::Expr::reference("RoleName"));
+    /// ```
+    pub fn from_arn(arn: impl Into<Expr>) -> Self {
+        ExistingRole {
+            arn: arn.into(),
+            name: None,
+            mutable: true,
+        }
+    }
+
+    /// The role's name, needed when the ARN is an expression. Default: taken from the ARN.
+    ///
+    /// ```
+    /// let role = stepfunctions::ExistingRole::from_arn(cfn_model::Expr::reference("RoleArn")).name("MyRole");
+    /// ```
+    #[must_use]
+    pub fn name(mut self, name: impl Into<Expr>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Attaches nothing to the role: it must already grant what the state machine needs; the
+    /// statements left out come back as a warning. Default: mutable.
+    ///
+    /// ```
+    /// let role = stepfunctions::ExistingRole::from_arn("arn:aws:iam::123456789012:role/R").immutable();
+    /// ```
+    #[must_use]
+    pub fn immutable(mut self) -> Self {
+        self.mutable = false;
+        self
+    }
+
+    fn role_name(&self) -> Option<Expr> {
+        self.name.clone().or_else(|| {
+            let arn = self.arn.as_literal()?;
+            let name = arn.rsplit('/').next()?;
+            (!name.is_empty() && arn.contains(":role/")).then(|| Expr::lit(name))
+        })
+    }
+}
+
+/// The ASL definition rendered alone.
+#[derive(Debug, Clone)]
+pub struct Asl {
+    /// The definition as pretty JSON. Where it uses CloudFormation values it holds `${Key}`
+    /// placeholders, listed in `substitutions`.
+    pub definition: String,
+    /// Placeholders and the CloudFormation expressions they stand for; empty for plain ASL.
+    pub substitutions: Substitutions,
+    /// What deploys but may not behave as written.
+    pub warnings: Vec<Warning>,
+}
+
+/// What [`StateMachine::add_to`] put into the template.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The state machine's logical id.
+    pub logical_id: LogicalId,
+    /// The role's ARN.
+    pub role_arn: Expr,
+    /// What deploys but may not behave as written.
+    pub warnings: Vec<Warning>,
+}
+
+impl Rendered {
+    /// The state machine's ARN (`Ref`).
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// assert_eq!(r.arn(), cfn_model::Expr::reference("M"));
+    /// ```
+    pub fn arn(&self) -> Expr {
+        Expr::reference(self.logical_id.as_str())
+    }
+
+    /// The state machine's name (`Fn::GetAtt Name`).
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// assert_eq!(r.name(), cfn_model::Expr::get_att("M", "Name"));
+    /// ```
+    pub fn name(&self) -> Expr {
+        Expr::get_att(self.logical_id.as_str(), "Name")
+    }
+}
+
+/// A state machine: a definition, its role, and its settings.
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// let definition = Pass::new("Hello").result("World".into());
+/// let mut template = cfn_model::Template::new();
+/// let rendered = StateMachine::new("StateMachine", definition)
+///     .state_machine_type(StateMachineType::Express)
+///     .timeout(std::time::Duration::from_secs(300))
+///     .add_to(&mut template)
+///     .unwrap();
+/// assert!(rendered.warnings.is_empty());
+/// assert!(template.to_json_pretty().unwrap().contains("\"StateMachineRole\""));
+/// ```
+#[derive(Debug, Clone)]
+pub struct StateMachine {
+    id: String,
+    definition: Chain,
+    name: Option<Expr>,
+    machine_type: Option<StateMachineType>,
+    comment: Option<String>,
+    timeout: Option<Duration>,
+    role: Option<ExistingRole>,
+    logs: Option<LogOptions>,
+    tracing: bool,
+    removal_policy: DeletionPolicy,
+    statements: Vec<PolicyStatement>,
+    check_size: bool,
+}
+
+impl StateMachine {
+    /// A state machine with a construct id (its logical id is derived from it) and a
+    /// definition.
+    ///
+    /// ```
+    /// let m = stepfunctions::StateMachine::new("StateMachine", stepfunctions::Pass::new("P"));
+    /// ```
+    pub fn new(id: impl Into<String>, definition: impl Into<Chain>) -> Self {
+        StateMachine {
+            id: id.into(),
+            definition: definition.into(),
+            name: None,
+            machine_type: None,
+            comment: None,
+            timeout: None,
+            role: None,
+            logs: None,
+            tracing: false,
+            removal_policy: DeletionPolicy::Delete,
+            statements: Vec::new(),
+            check_size: true,
+        }
+    }
+
+    /// The state machine's name. Default: generated by CloudFormation.
+    ///
+    /// ```
+    /// let m = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).state_machine_name("MyMachine");
+    /// ```
+    #[must_use]
+    pub fn state_machine_name(mut self, name: impl Into<Expr>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Standard or Express. Default: Standard.
+    ///
+    /// ```
+    /// use stepfunctions::{Pass, StateMachine, StateMachineType};
+    /// let m = StateMachine::new("M", Pass::new("P")).state_machine_type(StateMachineType::Express);
+    /// ```
+    #[must_use]
+    pub fn state_machine_type(mut self, machine_type: StateMachineType) -> Self {
+        self.machine_type = Some(machine_type);
+        self
+    }
+
+    /// The definition's comment. Default: none.
+    ///
+    /// ```
+    /// let m = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).comment("A simple AWS Batch workflow");
+    /// ```
+    #[must_use]
+    pub fn comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = Some(comment.into());
+        self
+    }
+
+    /// The longest an execution may run (`TimeoutSeconds`), in whole seconds. Default: none
+    /// (the service maximum).
+    ///
+    /// ```
+    /// let m = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).timeout(std::time::Duration::from_secs(300));
+    /// ```
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Runs as an existing role. Default: a new role, trusted by `states.amazonaws.com` for
+    /// state machines of this account and region, with exactly the statements the states need.
+    ///
+    /// ```
+    /// use stepfunctions::{ExistingRole, Pass, StateMachine};
+    /// let m = StateMachine::new("M", Pass::new("P")).role(ExistingRole::from_arn("arn:aws:iam::123456789012:role/R"));
+    /// ```
+    #[must_use]
+    pub fn role(mut self, role: ExistingRole) -> Self {
+        self.role = Some(role);
+        self
+    }
+
+    /// Logs to CloudWatch Logs, adding the log-delivery permissions. Default: no logging.
+    ///
+    /// ```
+    /// use stepfunctions::{LogOptions, Pass, StateMachine};
+    /// let m = StateMachine::new("M", Pass::new("P")).logs(LogOptions::new(cfn_model::Expr::get_att("Logs", "Arn")));
+    /// ```
+    #[must_use]
+    pub fn logs(mut self, logs: LogOptions) -> Self {
+        self.logs = Some(logs);
+        self
+    }
+
+    /// Traces executions with X-Ray, adding the X-Ray permissions. Default: off.
+    ///
+    /// ```
+    /// let m = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).tracing(true);
+    /// ```
+    #[must_use]
+    pub fn tracing(mut self, enabled: bool) -> Self {
+        self.tracing = enabled;
+        self
+    }
+
+    /// What happens to the state machine when it leaves the stack or is replaced. Default:
+    /// delete.
+    ///
+    /// ```
+    /// let m = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).removal_policy(cfn_model::DeletionPolicy::Retain);
+    /// ```
+    #[must_use]
+    pub fn removal_policy(mut self, policy: DeletionPolicy) -> Self {
+        self.removal_policy = policy;
+        self
+    }
+
+    /// Adds a statement to the role's policy, for what no state declares (a custom state, say).
+    ///
+    /// ```
+    /// use cfn_model::{iam::PolicyStatement, Expr};
+    /// let m = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P"))
+    ///     .add_to_role_policy(PolicyStatement::allow(["dynamodb:PutItem"], [Expr::lit("arn:aws:dynamodb:us-east-1:123456789012:table/MyTable")]));
+    /// ```
+    #[must_use]
+    pub fn add_to_role_policy(mut self, statement: PolicyStatement) -> Self {
+        self.statements.push(statement);
+        self
+    }
+
+    /// Skips the 1 MiB definition-size check, for other ASL engines or for measuring. Default:
+    /// the check runs.
+    ///
+    /// ```
+    /// let m = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).skip_size_check();
+    /// ```
+    #[must_use]
+    pub fn skip_size_check(mut self) -> Self {
+        self.check_size = false;
+        self
+    }
+
+    /// Validates and renders the ASL definition alone.
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// let asl = StateMachine::new("M", Pass::new("Hello")).render_asl().unwrap();
+    /// assert_eq!(asl.definition, "{\n  \"StartAt\": \"Hello\",\n  \"States\": {\n    \"Hello\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }\n  }\n}");
+    /// ```
+    pub fn render_asl(&self) -> Result<Asl, Error> {
+        let (document, warnings, substitutions) = self.clone().build()?;
+        let definition = subst::with_substitutions(&substitutions, || serde_json::to_string_pretty(&document))
+            .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+        Ok(Asl {
+            definition,
+            substitutions,
+            warnings,
+        })
+    }
+
+    fn build(self) -> Result<(Definition, Vec<Warning>, Substitutions), Error> {
+        let (graph, errors) = self.definition.into_graph();
+        if let Some(e) = errors.into_iter().next() {
+            return Err(e);
+        }
+        let warnings = validate(&graph)?;
+        let timeout_seconds = match self.timeout {
+            Some(t) => {
+                let secs = whole_seconds(t).map_err(|reason| Error::InvalidValue {
+                    state: self.id.clone(),
+                    field: "TimeoutSeconds",
+                    reason,
+                })?;
+                if !(1..=99_999_999).contains(&secs) {
+                    return Err(Error::InvalidValue {
+                        state: self.id.clone(),
+                        field: "TimeoutSeconds",
+                        reason: format!("must be 1 to 99999999 seconds, got {secs}"),
+                    });
+                }
+                Some(secs)
+            }
+            None => None,
+        };
+        let document = Definition {
+            comment: self.comment,
+            timeout_seconds,
+            graph,
+        };
+        let (compact, substitutions) = subst::collecting(|| serde_json::to_string(&document));
+        let compact = compact.map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+        if self.check_size && compact.len() > MAX_DEFINITION_BYTES {
+            return Err(Error::DefinitionTooLarge {
+                size: compact.len(),
+                limit: MAX_DEFINITION_BYTES,
+            });
+        }
+        Ok((document, warnings, substitutions))
+    }
+
+    /// Validates the definition and adds the state machine, its role and its policy to a
+    /// template.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("Flow", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// assert_eq!(r.logical_id.as_str(), "Flow");
+    /// assert!(t.resource("FlowRole").is_some());
+    /// ```
+    pub fn add_to(self, template: &mut Template) -> Result<Rendered, Error> {
+        let id = LogicalId::from_construct_id(&self.id)?;
+        let mut statements = PolicyDocument::new();
+        self.definition_statements(&mut statements);
+        let logs = self.logs.clone();
+        if logs.is_some() {
+            statements.add(PolicyStatement::allow(
+                [
+                    "logs:CreateLogDelivery",
+                    "logs:GetLogDelivery",
+                    "logs:UpdateLogDelivery",
+                    "logs:DeleteLogDelivery",
+                    "logs:ListLogDeliveries",
+                    "logs:PutResourcePolicy",
+                    "logs:DescribeResourcePolicies",
+                    "logs:DescribeLogGroups",
+                ],
+                [Expr::lit("*")],
+            ));
+        }
+        if self.tracing {
+            statements.add(PolicyStatement::allow(
+                [
+                    "xray:PutTraceSegments",
+                    "xray:PutTelemetryRecords",
+                    "xray:GetSamplingRules",
+                    "xray:GetSamplingTargets",
+                ],
+                [Expr::lit("*")],
+            ));
+        }
+        statements.extend(self.statements.iter().cloned());
+
+        let existing = self.role.clone();
+        let name = self.name.clone();
+        let machine_type = self.machine_type;
+        let tracing = self.tracing;
+        let removal = self.removal_policy;
+        let (document, mut warnings, substitutions) = self.build()?;
+
+        let mut depends_on = Vec::new();
+        let role_arn = match &existing {
+            None => {
+                let role = Role::for_service("states.amazonaws.com")
+                    .trust_condition(
+                        "ArnLike",
+                        "aws:SourceArn",
+                        [Expr::sub(
+                            "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:*",
+                        )],
+                    )
+                    .trust_condition("StringEquals", "aws:SourceAccount", [Expr::account_id()]);
+                let role_id = template.add_resource(&format!("{id}Role"), role.into_resource())?;
+                if !statements.is_empty() {
+                    let policy_construct = format!("{role_id}DefaultPolicy");
+                    let policy = Policy::new(
+                        LogicalId::from_construct_id(&policy_construct)?.to_string(),
+                        statements,
+                        [Expr::reference(role_id.as_str())],
+                    );
+                    depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
+                }
+                depends_on.push(role_id.clone());
+                Expr::get_att(role_id.as_str(), "Arn")
+            }
+            Some(role) => {
+                if !statements.is_empty() {
+                    if role.mutable {
+                        let role_name = role.role_name().ok_or_else(|| Error::InvalidValue {
+                            state: self_id(&id),
+                            field: "role",
+                            reason: "the role's name cannot be read from its ARN: give it with ExistingRole::name"
+                                .into(),
+                        })?;
+                        let policy_construct = format!("{id}RolePolicy");
+                        let policy = Policy::new(
+                            LogicalId::from_construct_id(&policy_construct)?.to_string(),
+                            statements,
+                            [role_name],
+                        );
+                        depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
+                    } else {
+                        warnings.push(Warning::PermissionsNotGranted {
+                            state_machine: self_id(&id),
+                            statements: statements.statements().len(),
+                        });
+                    }
+                }
+                role.arn.clone()
+            }
+        };
+
+        let mut resource = Resource::new("AWS::StepFunctions::StateMachine").property(
+            "Definition",
+            Value::custom(DefinitionValue {
+                document: Arc::new(document),
+                substitutions: substitutions.clone(),
+            }),
+        );
+        if !substitutions.is_empty() {
+            resource = resource.property(
+                "DefinitionSubstitutions",
+                Value::map(substitutions.iter().map(|(k, e)| (k.to_owned(), Value::from(e)))),
+            );
+        }
+        resource = resource
+            .property("RoleArn", Value::from(role_arn.clone()))
+            .property_opt("StateMachineName", name.map(Value::from))
+            .property_opt("StateMachineType", machine_type.map(|t| Value::custom(t)))
+            .property_opt(
+                "LoggingConfiguration",
+                logs.map(|l| Value::custom(LoggingConfiguration(l))),
+            )
+            .property_opt(
+                "TracingConfiguration",
+                tracing.then(|| Value::map([("Enabled", Value::Bool(true))])),
+            )
+            .removal_policy(removal);
+        for dep in depends_on {
+            resource = resource.depends_on(dep);
+        }
+        let logical_id = template.add_resource(&self_id(&id), resource)?;
+        Ok(Rendered {
+            logical_id,
+            role_arn,
+            warnings,
+        })
+    }
+
+    fn definition_statements(&self, doc: &mut PolicyDocument) {
+        let (graph, _) = self.definition.clone().into_graph();
+        collect_statements(&graph, doc);
+    }
+}
+
+fn self_id(id: &LogicalId) -> String {
+    id.to_string()
+}
+
+fn collect_statements(graph: &Graph, doc: &mut PolicyDocument) {
+    graph.for_each_node(&mut |node| {
+        if let Kind::Task(task) = &node.kind {
+            doc.extend(task.policy.iter().cloned());
+        }
+    });
+}
+
+/// The top level of an ASL document.
+#[derive(Debug)]
+struct Definition {
+    comment: Option<String>,
+    timeout_seconds: Option<u64>,
+    graph: Graph,
+}
+
+impl Serialize for Definition {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(c) = &self.comment {
+            m.serialize_entry("Comment", c)?;
+        }
+        m.serialize_entry("StartAt", &self.graph.start_at)?;
+        m.serialize_entry("States", &self.graph.states)?;
+        if let Some(t) = self.timeout_seconds {
+            m.serialize_entry("TimeoutSeconds", &t)?;
+        }
+        m.end()
+    }
+}
+
+/// The `Definition` property: the ASL written straight into the template, with the
+/// substitution keys assigned when it was validated.
+#[derive(Debug)]
+struct DefinitionValue {
+    document: Arc<Definition>,
+    substitutions: Substitutions,
+}
+
+impl Serialize for DefinitionValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        subst::with_substitutions(&self.substitutions, || self.document.serialize(s))
+    }
+}
+
+#[derive(Debug)]
+struct LoggingConfiguration(LogOptions);
+
+impl Serialize for LoggingConfiguration {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let destinations = serde_json::json!([{ "CloudWatchLogsLogGroup": { "LogGroupArn": self.0.destination } }]);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("Destinations", &destinations)?;
+        m.serialize_entry("IncludeExecutionData", &self.0.include_execution_data)?;
+        m.serialize_entry("Level", &self.0.level)?;
+        m.end()
+    }
+}
+
+/// An activity: work done by a worker that polls Step Functions.
+///
+/// ```
+/// use stepfunctions::Activity;
+/// let mut t = cfn_model::Template::new();
+/// let activity = Activity::new("SubmitJob");
+/// let arn = activity.arn();
+/// activity.add_to(&mut t).unwrap();
+/// assert_eq!(arn, cfn_model::Expr::reference("SubmitJob"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Activity {
+    id: String,
+    name: Option<Expr>,
+}
+
+impl Activity {
+    /// An activity with a construct id.
+    ///
+    /// ```
+    /// let a = stepfunctions::Activity::new("Worker");
+    /// ```
+    pub fn new(id: impl Into<String>) -> Self {
+        Activity {
+            id: id.into(),
+            name: None,
+        }
+    }
+
+    /// The activity's name (1 to 80 characters). Default: `<stack name>-<logical id>`, unique
+    /// per stack (keep stack names short enough for the 80-character limit).
+    ///
+    /// ```
+    /// let a = stepfunctions::Activity::new("Worker").name("my-worker");
+    /// ```
+    #[must_use]
+    pub fn name(mut self, name: impl Into<Expr>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// The activity's ARN (`Ref` of its logical id).
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::Activity::new("Worker").arn(), cfn_model::Expr::reference("Worker"));
+    /// ```
+    pub fn arn(&self) -> Expr {
+        let id = LogicalId::from_construct_id(&self.id)
+            .map(|i| i.to_string())
+            .unwrap_or_else(|_| self.id.clone());
+        Expr::reference(id)
+    }
+
+    /// Adds the `AWS::StepFunctions::Activity` to a template.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// stepfunctions::Activity::new("Worker").add_to(&mut t).unwrap();
+    /// ```
+    pub fn add_to(self, template: &mut Template) -> Result<LogicalId, Error> {
+        let id = LogicalId::from_construct_id(&self.id)?;
+        let name = self
+            .name
+            .unwrap_or_else(|| Expr::concat([Expr::stack_name(), Expr::lit(format!("-{id}"))]));
+        Ok(template.add_resource(
+            &self.id,
+            Resource::new("AWS::StepFunctions::Activity").property("Name", Value::from(name)),
+        )?)
+    }
+}

@@ -1,0 +1,532 @@
+//! Task states: the service-integration trait that every task implements, integration
+//! patterns, timeouts and credentials.
+
+use std::time::Duration;
+
+use cfn_model::iam::PolicyStatement;
+use cfn_model::{cfn_concat, Expr};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::chain::{Chain, Parts};
+use crate::payload::Payload;
+use crate::retry::{whole_seconds, Retry};
+use crate::state::{Kind, Node, TaskSpec};
+use crate::states::sealed::Sealed;
+use crate::states::{ErrorHandling, InputOutput, ResultPath, ResultSelector, State};
+use crate::Error;
+
+/// How a task waits for its service.
+///
+/// ```
+/// use stepfunctions::IntegrationPattern;
+/// assert_eq!(IntegrationPattern::RunJob.resource_suffix(), ".sync");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IntegrationPattern {
+    /// Call the API and go on once it answers.
+    RequestResponse,
+    /// Start a job and wait for it to finish (`.sync`).
+    RunJob,
+    /// Call the API with a task token and wait until `SendTaskSuccess` or `SendTaskFailure`
+    /// returns it (`.waitForTaskToken`).
+    WaitForTaskToken,
+}
+
+impl IntegrationPattern {
+    /// The suffix of the Resource ARN.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::IntegrationPattern::WaitForTaskToken.resource_suffix(), ".waitForTaskToken");
+    /// ```
+    pub const fn resource_suffix(self) -> &'static str {
+        match self {
+            IntegrationPattern::RequestResponse => "",
+            IntegrationPattern::RunJob => ".sync",
+            IntegrationPattern::WaitForTaskToken => ".waitForTaskToken",
+        }
+    }
+}
+
+/// `arn:${AWS::Partition}:states:::<service>:<api>[.sync|.waitForTaskToken]`, the Resource of an
+/// optimized service integration.
+///
+/// ```
+/// use stepfunctions::{integration_resource_arn, IntegrationPattern};
+/// let arn = integration_resource_arn("lambda", "invoke", IntegrationPattern::WaitForTaskToken);
+/// assert_eq!(arn.to_string(), "arn:${AWS::Partition}:states:::lambda:invoke.waitForTaskToken");
+/// ```
+pub fn integration_resource_arn(service: &str, api: &str, pattern: IntegrationPattern) -> Expr {
+    cfn_concat!(
+        "arn:",
+        Expr::partition(),
+        format!(":states:::{service}:{api}{}", pattern.resource_suffix())
+    )
+}
+
+/// A service integration: what a Task state calls, with which parameters and permissions.
+///
+/// The task crates implement it once per API; everything every task shares (comment, paths,
+/// result selector, timeouts, credentials, retry, catch, the integration-pattern check) lives
+/// in [`Task`].
+///
+/// ```
+/// use cfn_model::{iam::PolicyStatement, Expr};
+/// use stepfunctions::prelude::*;
+/// use stepfunctions::{IntegrationPattern, ServiceIntegration};
+///
+/// /// SQS SendMessage, reduced to the queue and the body.
+/// #[derive(Debug, Clone)]
+/// struct SendMessage { queue_url: Expr, queue_arn: Expr, body: Payload }
+///
+/// impl ServiceIntegration for SendMessage {
+///     const SERVICE: &'static str = "sqs";
+///     const API: &'static str = "sendMessage";
+///     fn parameters(&self, _: IntegrationPattern) -> Option<Payload> {
+///         Some(Payload::from_object([("QueueUrl", self.queue_url.clone().into()), ("MessageBody", self.body.clone())]))
+///     }
+///     fn policy_statements(&self, _: IntegrationPattern) -> Vec<PolicyStatement> {
+///         vec![PolicyStatement::allow(["sqs:SendMessage"], [self.queue_arn.clone()])]
+///     }
+/// }
+///
+/// let task = Task::new("Send", SendMessage {
+///     queue_url: Expr::reference("Queue"),
+///     queue_arn: Expr::get_att("Queue", "Arn"),
+///     body: JsonPath::string_at("$.message"),
+/// });
+/// let asl = StateMachine::new("M", task).render_asl().unwrap();
+/// assert!(asl.definition.contains("\"MessageBody.$\": \"$.message\""));
+/// ```
+pub trait ServiceIntegration {
+    /// The service's name in the integration ARN, e.g. `lambda`.
+    const SERVICE: &'static str;
+    /// The API's name in the integration ARN, e.g. `invoke`.
+    const API: &'static str;
+    /// The pattern used when none is chosen.
+    const DEFAULT_PATTERN: IntegrationPattern = IntegrationPattern::RequestResponse;
+
+    /// The state's `Resource`. Default: [`integration_resource_arn`].
+    fn resource(&self, pattern: IntegrationPattern) -> Expr {
+        integration_resource_arn(Self::SERVICE, Self::API, pattern)
+    }
+
+    /// The state's `Parameters`.
+    fn parameters(&self, pattern: IntegrationPattern) -> Option<Payload>;
+
+    /// The IAM statements the state machine's role needs to run this task.
+    fn policy_statements(&self, pattern: IntegrationPattern) -> Vec<PolicyStatement>;
+
+    /// Retriers added before the user's. Default: none.
+    fn default_retries(&self) -> Vec<Retry> {
+        Vec::new()
+    }
+
+    /// Checks the integration's own settings. Default: nothing to check.
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// The integration can wait for a job to finish ([`Task::run_job`]).
+pub trait SupportsRunJob: ServiceIntegration {}
+
+/// The integration can wait for a task token ([`Task::wait_for_task_token`]).
+pub trait SupportsWaitForTaskToken: ServiceIntegration {}
+
+/// The integration can call and go on ([`Task::request_response`]), for integrations whose
+/// default is another pattern.
+pub trait SupportsRequestResponse: ServiceIntegration {}
+
+/// A timeout or heartbeat: fixed, or read from the input.
+///
+/// ```
+/// use stepfunctions::Timeout;
+/// let fixed = Timeout::duration(std::time::Duration::from_secs(300));
+/// let dynamic = Timeout::at("$.timeoutSeconds");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeout(TimeoutInner);
+
+#[derive(Debug, Clone, PartialEq)]
+enum TimeoutInner {
+    Seconds(Result<u64, String>),
+    Path(String),
+}
+
+impl Timeout {
+    /// A fixed duration in whole seconds.
+    ///
+    /// ```
+    /// let t = stepfunctions::Timeout::duration(std::time::Duration::from_secs(60));
+    /// ```
+    pub fn duration(duration: Duration) -> Self {
+        Timeout(TimeoutInner::Seconds(whole_seconds(duration)))
+    }
+
+    /// A fixed number of seconds.
+    ///
+    /// ```
+    /// let t = stepfunctions::Timeout::seconds(60);
+    /// ```
+    pub fn seconds(seconds: u64) -> Self {
+        Timeout(TimeoutInner::Seconds(Ok(seconds)))
+    }
+
+    /// Read from the input (`TimeoutSecondsPath`, `HeartbeatSecondsPath`).
+    ///
+    /// ```
+    /// let t = stepfunctions::Timeout::at("$.heartbeatSeconds");
+    /// ```
+    pub fn at(path: impl Into<String>) -> Self {
+        Timeout(TimeoutInner::Path(path.into()))
+    }
+
+    pub(crate) fn fixed(&self) -> Option<&Result<u64, String>> {
+        match &self.0 {
+            TimeoutInner::Seconds(s) => Some(s),
+            TimeoutInner::Path(_) => None,
+        }
+    }
+
+    pub(crate) fn path(&self) -> Option<&str> {
+        match &self.0 {
+            TimeoutInner::Path(p) => Some(p),
+            TimeoutInner::Seconds(_) => None,
+        }
+    }
+
+    pub(crate) fn write<M: SerializeMap>(&self, m: &mut M, field: &str) -> Result<(), M::Error> {
+        match &self.0 {
+            TimeoutInner::Seconds(s) => m.serialize_entry(field, &s.as_ref().copied().unwrap_or(0)),
+            TimeoutInner::Path(p) => m.serialize_entry(&format!("{field}Path"), p),
+        }
+    }
+}
+
+/// The role a task assumes to call its service (cross-account tasks).
+///
+/// ```
+/// use stepfunctions::Credentials;
+/// let c = Credentials::role("arn:aws:iam::111122223333:role/Cross");
+/// let dynamic = Credentials::role_at("$.roleArn");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Credentials(Payload);
+
+impl Credentials {
+    /// A fixed role ARN; the state machine's role gets `sts:AssumeRole` on it.
+    ///
+    /// ```
+    /// let c = stepfunctions::Credentials::role(cfn_model::Expr::reference("TargetRoleArn"));
+    /// ```
+    pub fn role(arn: impl Into<Expr>) -> Self {
+        Credentials(Payload::String(arn.into()))
+    }
+
+    /// A role ARN read from the input; the state machine's role gets `sts:AssumeRole` on `*`.
+    ///
+    /// ```
+    /// let c = stepfunctions::Credentials::role_at("$.roleArn");
+    /// ```
+    pub fn role_at(path: impl Into<String>) -> Self {
+        Credentials(Payload::dynamic(path))
+    }
+
+    pub(crate) fn policy(&self) -> PolicyStatement {
+        let resource = match &self.0 {
+            Payload::String(e) => e.clone(),
+            _ => Expr::lit("*"),
+        };
+        PolicyStatement::allow(["sts:AssumeRole"], [resource])
+    }
+
+    pub(crate) fn payload(&self) -> &Payload {
+        &self.0
+    }
+}
+
+impl Serialize for Credentials {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Payload::from_object([("RoleArn", self.0.clone())]).serialize(s)
+    }
+}
+
+/// A Task state that calls a service integration `I`.
+///
+/// Integration patterns are chosen with [`run_job`](Task::run_job),
+/// [`wait_for_task_token`](Task::wait_for_task_token) and
+/// [`request_response`](Task::request_response), which exist only where the integration
+/// supports the pattern: an unsupported pattern does not compile.
+///
+/// ```compile_fail
+/// # use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, Task};
+/// # #[derive(Debug)] struct Get;
+/// # impl ServiceIntegration for Get {
+/// #     const SERVICE: &'static str = "dynamodb"; const API: &'static str = "getItem";
+/// #     fn parameters(&self, _: IntegrationPattern) -> Option<Payload> { None }
+/// #     fn policy_statements(&self, _: IntegrationPattern) -> Vec<cfn_model::iam::PolicyStatement> { vec![] }
+/// # }
+/// // `Get` implements no `SupportsRunJob`: there is no `run_job` to call.
+/// let task = Task::new("Get", Get).run_job();
+/// ```
+#[derive(Debug, Clone)]
+pub struct Task<I> {
+    parts: Parts,
+    integration: I,
+    pattern: IntegrationPattern,
+    timeout: Option<Timeout>,
+    heartbeat: Option<Timeout>,
+    credentials: Option<Credentials>,
+}
+
+impl<I: ServiceIntegration> Task<I> {
+    /// A Task state that calls `integration` with its default pattern.
+    ///
+    /// ```
+    /// use stepfunctions::{Task, StepFunctionsInvokeActivity};
+    /// let t = Task::new("Submit Job", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("SubmitJob")));
+    /// ```
+    pub fn new(name: impl Into<String>, integration: I) -> Self {
+        let node = Node::new(
+            name,
+            Kind::Task(Box::new(TaskSpec {
+                resource: Expr::lit(""),
+                timeout: None,
+                heartbeat: None,
+                credentials: None,
+                policy: Vec::new(),
+            })),
+        );
+        Task {
+            parts: Parts::new(node),
+            integration,
+            pattern: I::DEFAULT_PATTERN,
+            timeout: None,
+            heartbeat: None,
+            credentials: None,
+        }
+    }
+
+    /// The integration.
+    ///
+    /// ```
+    /// use stepfunctions::{Task, StepFunctionsInvokeActivity};
+    /// let t = Task::new("T", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("A")));
+    /// let _ = t.integration();
+    /// ```
+    pub fn integration(&self) -> &I {
+        &self.integration
+    }
+
+    /// The integration pattern in use.
+    ///
+    /// ```
+    /// use stepfunctions::{IntegrationPattern, StepFunctionsInvokeActivity, Task};
+    /// let t = Task::new("T", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("A")));
+    /// assert_eq!(t.pattern(), IntegrationPattern::RequestResponse);
+    /// ```
+    pub fn pattern(&self) -> IntegrationPattern {
+        self.pattern
+    }
+
+    /// How long the task may run (`TimeoutSeconds` or `TimeoutSecondsPath`). Default: the
+    /// state machine's timeout (60 s for activities and Lambda-free tasks per the service).
+    ///
+    /// ```
+    /// use stepfunctions::{StepFunctionsInvokeActivity, Task, Timeout};
+    /// let t = Task::new("T", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("A"))).timeout(Timeout::seconds(300));
+    /// ```
+    #[must_use]
+    pub fn timeout(mut self, timeout: Timeout) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How long between heartbeats at most (`HeartbeatSeconds` or `HeartbeatSecondsPath`);
+    /// must be below the timeout. Default: none.
+    ///
+    /// ```
+    /// use stepfunctions::{StepFunctionsInvokeActivity, Task, Timeout};
+    /// let t = Task::new("T", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("A"))).heartbeat(Timeout::seconds(60));
+    /// ```
+    #[must_use]
+    pub fn heartbeat(mut self, heartbeat: Timeout) -> Self {
+        self.heartbeat = Some(heartbeat);
+        self
+    }
+
+    /// A role to assume for the call. Default: the state machine's role.
+    ///
+    /// ```
+    /// use stepfunctions::{Credentials, StepFunctionsInvokeActivity, Task};
+    /// let t = Task::new("T", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("A")))
+    ///     .credentials(Credentials::role("arn:aws:iam::111122223333:role/Cross"));
+    /// ```
+    #[must_use]
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+}
+
+impl<I: SupportsRunJob> Task<I> {
+    /// Waits for the job to finish (`.sync`).
+    ///
+    /// ```ignore
+    /// let t = Task::new("Build", CodeBuildStartBuild::new(project)).run_job();
+    /// ```
+    #[must_use]
+    pub fn run_job(mut self) -> Self {
+        self.pattern = IntegrationPattern::RunJob;
+        self
+    }
+}
+
+impl<I: SupportsWaitForTaskToken> Task<I> {
+    /// Waits for the task token to come back (`.waitForTaskToken`); the task's input must pass
+    /// [`JsonPath::task_token`](crate::JsonPath::task_token), or rendering fails.
+    ///
+    /// ```ignore
+    /// let t = Task::new("Invoke with callback", LambdaInvoke::new(f).payload(..)).wait_for_task_token();
+    /// ```
+    #[must_use]
+    pub fn wait_for_task_token(mut self) -> Self {
+        self.pattern = IntegrationPattern::WaitForTaskToken;
+        self
+    }
+}
+
+impl<I: SupportsRequestResponse> Task<I> {
+    /// Calls the API and goes on once it answers.
+    ///
+    /// ```ignore
+    /// let t = Task::new("Submit", BatchSubmitJob::new(..)).request_response();
+    /// ```
+    #[must_use]
+    pub fn request_response(mut self) -> Self {
+        self.pattern = IntegrationPattern::RequestResponse;
+        self
+    }
+}
+
+impl<I> Sealed for Task<I> {
+    fn parts_mut(&mut self) -> &mut Parts {
+        &mut self.parts
+    }
+    fn parts(&self) -> &Parts {
+        &self.parts
+    }
+}
+
+impl<I: ServiceIntegration> State for Task<I> {}
+impl<I: ServiceIntegration> InputOutput for Task<I> {}
+impl<I: ServiceIntegration> ResultPath for Task<I> {}
+impl<I: ServiceIntegration> ResultSelector for Task<I> {}
+impl<I: ServiceIntegration> ErrorHandling for Task<I> {}
+
+impl<I: ServiceIntegration> From<Task<I>> for Chain {
+    fn from(task: Task<I>) -> Chain {
+        let Task {
+            mut parts,
+            integration,
+            pattern,
+            timeout,
+            heartbeat,
+            credentials,
+        } = task;
+        let name = parts.node.name.clone();
+        let parameters = integration.parameters(pattern);
+        if let Err(reason) = integration.validate(pattern) {
+            parts.errors.push(Error::InvalidTask {
+                state: name.clone(),
+                reason,
+            });
+        }
+        if pattern == IntegrationPattern::WaitForTaskToken
+            && !parameters.as_ref().is_some_and(Payload::contains_task_token)
+        {
+            parts.errors.push(Error::InvalidTask {
+                state: name.clone(),
+                reason:
+                    "the wait-for-task-token pattern needs the task token (JsonPath::task_token()) in the task's input"
+                        .into(),
+            });
+        }
+        let mut policy = integration.policy_statements(pattern);
+        if let Some(c) = &credentials {
+            policy.push(c.policy());
+        }
+        let mut retries = integration.default_retries();
+        retries.append(&mut parts.node.io.retry);
+        parts.node.io.retry = retries;
+        parts.node.io.parameters = parameters;
+        parts.node.kind = Kind::Task(Box::new(TaskSpec {
+            resource: integration.resource(pattern),
+            timeout,
+            heartbeat,
+            credentials,
+            policy,
+        }));
+        parts.into_chain()
+    }
+}
+
+/// Invokes an activity: a worker that polls Step Functions with `GetActivityTask` does the work.
+/// The state machine's role needs no permission for it.
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// use stepfunctions::{Activity, StepFunctionsInvokeActivity};
+/// let activity = Activity::new("SubmitJob");
+/// let task = Task::new("Submit Job", StepFunctionsInvokeActivity::new(activity.arn()));
+/// ```
+#[derive(Debug, Clone)]
+pub struct StepFunctionsInvokeActivity {
+    activity_arn: Expr,
+    parameters: Option<Payload>,
+}
+
+impl StepFunctionsInvokeActivity {
+    /// Invokes the activity with this ARN (see [`Activity::arn`](crate::Activity::arn)).
+    ///
+    /// ```
+    /// let i = stepfunctions::StepFunctionsInvokeActivity::new("arn:aws:states:us-east-1:123456789012:activity:Work");
+    /// ```
+    pub fn new(activity_arn: impl Into<Expr>) -> Self {
+        StepFunctionsInvokeActivity {
+            activity_arn: activity_arn.into(),
+            parameters: None,
+        }
+    }
+
+    /// The input sent to the worker. Default: the state input.
+    ///
+    /// ```
+    /// use stepfunctions::{JsonPath, Payload, StepFunctionsInvokeActivity};
+    /// let i = StepFunctionsInvokeActivity::new("arn:aws:states:us-east-1:123456789012:activity:Work")
+    ///     .parameters(Payload::from_object([("id", JsonPath::string_at("$.id"))]));
+    /// ```
+    #[must_use]
+    pub fn parameters(mut self, parameters: Payload) -> Self {
+        self.parameters = Some(parameters);
+        self
+    }
+}
+
+impl ServiceIntegration for StepFunctionsInvokeActivity {
+    const SERVICE: &'static str = "states";
+    const API: &'static str = "activity";
+
+    fn resource(&self, _pattern: IntegrationPattern) -> Expr {
+        self.activity_arn.clone()
+    }
+
+    fn parameters(&self, _pattern: IntegrationPattern) -> Option<Payload> {
+        self.parameters.clone()
+    }
+
+    fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {
+        Vec::new()
+    }
+}

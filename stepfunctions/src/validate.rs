@@ -1,0 +1,186 @@
+//! Whole-graph validation: every state's fields, names, transitions and reachability.
+
+use std::collections::HashSet;
+
+use crate::error::{Error, Warning};
+use crate::json_path::PathKind;
+use crate::payload::check_path;
+use crate::state::{Graph, Kind, Node, Nullable};
+
+/// Checks a definition graph; returns the warnings of what deploys but may not behave as
+/// written.
+pub(crate) fn validate(graph: &Graph) -> Result<Vec<Warning>, Error> {
+    let mut names = HashSet::new();
+    let mut result = Ok(());
+    graph.for_each_node(&mut |node| {
+        if result.is_ok() && !names.insert(node.name.as_str()) {
+            result = Err(Error::DuplicateStateName {
+                name: node.name.clone(),
+            });
+        }
+    });
+    result?;
+    graph.check_structure()?;
+    let mut warnings = Vec::new();
+    let mut result = Ok(());
+    graph.for_each_node(&mut |node| {
+        if result.is_ok() {
+            result = check_node(node, &mut warnings);
+        }
+    });
+    result.map(|()| warnings)
+}
+
+fn check_nullable(state: &str, field: &str, value: &Option<Nullable>, kind: PathKind) -> Result<(), Error> {
+    match value {
+        Some(Nullable::Path(p)) => check_path(state, field, p, kind),
+        _ => Ok(()),
+    }
+}
+
+fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
+    let name = node.name.as_str();
+    let length = name.chars().count();
+    if length == 0 || length > 80 {
+        return Err(Error::InvalidStateName {
+            name: name.to_owned(),
+            length,
+        });
+    }
+    let io = &node.io;
+    check_nullable(name, "InputPath", &io.input_path, PathKind::Path)?;
+    check_nullable(name, "OutputPath", &io.output_path, PathKind::Path)?;
+    check_nullable(name, "ResultPath", &io.result_path, PathKind::Reference)?;
+    if let Some(p) = &io.parameters {
+        p.validate(name, "Parameters")?;
+    }
+    if let Some(p) = &io.result_selector {
+        p.validate(name, "ResultSelector")?;
+    }
+    for (i, r) in io.retry.iter().enumerate() {
+        r.validate(name, i, i + 1 == io.retry.len())?;
+    }
+    for (i, c) in io.catch.iter().enumerate() {
+        c.validate(name, i, i + 1 == io.catch.len())?;
+    }
+    match &node.kind {
+        Kind::Pass { result: Some(r) } => {
+            if contains_dynamic(r) {
+                return Err(Error::InvalidValue {
+                    state: name.to_owned(),
+                    field: "Result",
+                    reason: "a Pass result is a fixed value; use parameters() for paths and intrinsic functions".into(),
+                });
+            }
+        }
+        Kind::Task(task) => {
+            let mut fixed_timeout = None;
+            for (field, value) in [("TimeoutSeconds", &task.timeout), ("HeartbeatSeconds", &task.heartbeat)] {
+                let Some(t) = value else { continue };
+                if let Some(p) = t.path() {
+                    check_path(name, &format!("{field}Path"), p, PathKind::Reference)?;
+                }
+                if let Some(secs) = t.fixed() {
+                    let secs = secs.clone().map_err(|r| Error::InvalidTimeout {
+                        state: name.to_owned(),
+                        reason: format!("{field} {r}"),
+                    })?;
+                    if !(1..=99_999_999).contains(&secs) {
+                        return Err(Error::InvalidTimeout {
+                            state: name.to_owned(),
+                            reason: format!("{field} must be 1 to 99999999 seconds, got {secs}"),
+                        });
+                    }
+                    if field == "TimeoutSeconds" {
+                        fixed_timeout = Some(secs);
+                    } else if let Some(timeout) = fixed_timeout {
+                        if secs >= timeout {
+                            return Err(Error::InvalidTimeout {
+                                state: name.to_owned(),
+                                reason: format!("HeartbeatSeconds ({secs}) must be below TimeoutSeconds ({timeout})"),
+                            });
+                        }
+                    }
+                }
+            }
+            if let Some(c) = &task.credentials {
+                c.payload().validate(name, "Credentials.RoleArn")?;
+            }
+        }
+        Kind::Choice { rules, default } => {
+            if rules.is_empty() {
+                return Err(Error::EmptyChoice { state: name.to_owned() });
+            }
+            for (c, _) in rules {
+                c.validate(name)?;
+            }
+            if default.is_none() {
+                warnings.push(Warning::ChoiceWithoutDefault { state: name.to_owned() });
+            }
+        }
+        Kind::Wait(time) => time.validate(name)?,
+        Kind::Parallel { branches } => {
+            if branches.is_empty() {
+                return Err(Error::EmptyParallel { state: name.to_owned() });
+            }
+        }
+        Kind::Map(spec) => {
+            if spec.processor.is_none() {
+                return Err(Error::MissingItemProcessor { state: name.to_owned() });
+            }
+            if let Some(p) = &spec.items_path {
+                check_path(name, "ItemsPath", p, PathKind::Reference)?;
+            }
+            if let Some(p) = &spec.max_concurrency_path {
+                check_path(name, "MaxConcurrencyPath", p, PathKind::Reference)?;
+            }
+            if spec.max_concurrency.is_some() && spec.max_concurrency_path.is_some() {
+                return Err(Error::InvalidValue {
+                    state: name.to_owned(),
+                    field: "MaxConcurrency",
+                    reason: "set either a max concurrency or a max concurrency path, not both".into(),
+                });
+            }
+            if let Some(sel) = &spec.item_selector {
+                sel.validate(name, "ItemSelector")?;
+            }
+            if let Some(n) = spec.max_concurrency {
+                if n > 40 {
+                    warnings.push(Warning::MapConcurrencyAboveInlineLimit {
+                        state: name.to_owned(),
+                        max_concurrency: n,
+                    });
+                }
+            }
+        }
+        Kind::Fail(spec) => {
+            for (field, value) in [("ErrorPath", &spec.error), ("CausePath", &spec.cause)] {
+                if let Some(v) = value {
+                    v.validate(name, field)?;
+                }
+            }
+        }
+        Kind::Custom(json) => {
+            let ty = json.get("Type").and_then(|t| t.as_str()).unwrap_or_default();
+            const TYPES: [&str; 8] = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
+            if !TYPES.contains(&ty) {
+                return Err(Error::InvalidCustomState {
+                    state: name.to_owned(),
+                    reason: format!("`Type` must be one of {}, got `{ty}`", TYPES.join(", ")),
+                });
+            }
+        }
+        Kind::Pass { result: None } | Kind::Succeed => {}
+    }
+    Ok(())
+}
+
+fn contains_dynamic(p: &crate::Payload) -> bool {
+    use crate::Payload;
+    match p {
+        Payload::Path(_) | Payload::Intrinsic(_) => true,
+        Payload::Array(items) => items.iter().any(contains_dynamic),
+        Payload::Object(map) => map.values().any(contains_dynamic),
+        _ => false,
+    }
+}

@@ -1,0 +1,103 @@
+//! How long a Wait state waits.
+
+use std::time::Duration;
+
+use serde::ser::SerializeMap;
+
+use crate::error::Error;
+use crate::json_path::PathKind;
+use crate::payload::check_path;
+use crate::retry::whole_seconds;
+use crate::util::is_rfc3339;
+
+/// How long a [`Wait`](crate::Wait) state waits: a fixed time or one read from the input.
+///
+/// ```
+/// use stepfunctions::WaitTime;
+/// let fixed = WaitTime::duration(std::time::Duration::from_secs(10));
+/// let from_input = WaitTime::seconds_path("$.wait_time");
+/// let until = WaitTime::timestamp("2016-03-14T01:59:00Z");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaitTime(Inner);
+
+#[derive(Debug, Clone, PartialEq)]
+enum Inner {
+    Seconds(Result<u64, String>),
+    SecondsPath(String),
+    Timestamp(String),
+    TimestampPath(String),
+}
+
+impl WaitTime {
+    /// A fixed duration in whole seconds.
+    ///
+    /// ```
+    /// let w = stepfunctions::WaitTime::duration(std::time::Duration::from_secs(60));
+    /// ```
+    pub fn duration(duration: Duration) -> Self {
+        WaitTime(Inner::Seconds(whole_seconds(duration)))
+    }
+
+    /// A fixed number of seconds.
+    ///
+    /// ```
+    /// let w = stepfunctions::WaitTime::seconds(10);
+    /// ```
+    pub fn seconds(seconds: u64) -> Self {
+        WaitTime(Inner::Seconds(Ok(seconds)))
+    }
+
+    /// A number of seconds read from the input.
+    ///
+    /// ```
+    /// let w = stepfunctions::WaitTime::seconds_path("$.delay");
+    /// ```
+    pub fn seconds_path(path: impl Into<String>) -> Self {
+        WaitTime(Inner::SecondsPath(path.into()))
+    }
+
+    /// Until an RFC 3339 timestamp.
+    ///
+    /// ```
+    /// let w = stepfunctions::WaitTime::timestamp("2016-03-14T01:59:00Z");
+    /// ```
+    pub fn timestamp(timestamp: impl Into<String>) -> Self {
+        WaitTime(Inner::Timestamp(timestamp.into()))
+    }
+
+    /// Until a timestamp read from the input.
+    ///
+    /// ```
+    /// let w = stepfunctions::WaitTime::timestamp_path("$.expirydate");
+    /// ```
+    pub fn timestamp_path(path: impl Into<String>) -> Self {
+        WaitTime(Inner::TimestampPath(path.into()))
+    }
+
+    pub(crate) fn validate(&self, state: &str) -> Result<(), Error> {
+        let invalid = |reason: String| Error::InvalidValue {
+            state: state.to_owned(),
+            field: "Wait",
+            reason,
+        };
+        match &self.0 {
+            Inner::Seconds(Err(reason)) => Err(invalid(format!("seconds {reason}"))),
+            Inner::Seconds(Ok(s)) if *s > 99_999_999 => Err(invalid(format!("seconds must be 0 to 99999999, got {s}"))),
+            Inner::Seconds(Ok(_)) => Ok(()),
+            Inner::SecondsPath(p) => check_path(state, "SecondsPath", p, PathKind::Reference),
+            Inner::TimestampPath(p) => check_path(state, "TimestampPath", p, PathKind::Reference),
+            Inner::Timestamp(t) if !is_rfc3339(t) => Err(invalid(format!("`{t}` is not an RFC 3339 timestamp"))),
+            Inner::Timestamp(_) => Ok(()),
+        }
+    }
+
+    pub(crate) fn write<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        match &self.0 {
+            Inner::Seconds(s) => m.serialize_entry("Seconds", &s.as_ref().copied().unwrap_or(0)),
+            Inner::SecondsPath(p) => m.serialize_entry("SecondsPath", p),
+            Inner::Timestamp(t) => m.serialize_entry("Timestamp", t),
+            Inner::TimestampPath(p) => m.serialize_entry("TimestampPath", p),
+        }
+    }
+}
