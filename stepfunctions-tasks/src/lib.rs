@@ -2,5 +2,5 @@
 
 pub mod lambda;
 
-pub use lambda::{LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use stepfunctions::StepFunctionsInvokeActivity;

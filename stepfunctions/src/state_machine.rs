@@ -230,6 +230,7 @@ pub struct StateMachine {
     removal_policy: DeletionPolicy,
     statements: Vec<PolicyStatement>,
     check_size: bool,
+    substitutions: indexmap::IndexMap<String, Expr>,
 }
 
 impl StateMachine {
@@ -253,6 +254,7 @@ impl StateMachine {
             removal_policy: DeletionPolicy::Delete,
             statements: Vec::new(),
             check_size: true,
+            substitutions: indexmap::IndexMap::new(),
         }
     }
 
@@ -363,6 +365,27 @@ impl StateMachine {
         self
     }
 
+    /// Maps a `${key}` placeholder to a CloudFormation value, for raw ASL in a
+    /// [`CustomState`](crate::CustomState) (CDK's `definitionSubstitutions`). Keys are letters
+    /// and digits; the keys this library generates avoid yours. Default: none.
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// let custom = CustomState::new("Put", serde_json::json!({
+    ///     "Type": "Task",
+    ///     "Resource": "arn:aws:states:::dynamodb:putItem",
+    ///     "Parameters": {"TableName": "${TableName}", "Item": {"id": {"S.$": "$.id"}}}
+    /// }));
+    /// let m = StateMachine::new("M", custom).definition_substitution("TableName", cfn_model::Expr::reference("Table"));
+    /// let asl = m.render_asl().unwrap();
+    /// assert_eq!(asl.substitutions.iter().next().unwrap().0, "TableName");
+    /// ```
+    #[must_use]
+    pub fn definition_substitution(mut self, key: impl Into<String>, value: impl Into<Expr>) -> Self {
+        self.substitutions.insert(key.into(), value.into());
+        self
+    }
+
     /// Skips the 1 MiB definition-size check, for other ASL engines or for measuring. Default:
     /// the check runs.
     ///
@@ -422,7 +445,17 @@ impl StateMachine {
             timeout_seconds,
             graph,
         };
-        let (compact, substitutions) = subst::collecting(|| serde_json::to_string(&document));
+        for key in self.substitutions.keys() {
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err(Error::InvalidValue {
+                    state: self.id.clone(),
+                    field: "DefinitionSubstitutions",
+                    reason: format!("key `{key}` must be letters, digits and underscores"),
+                });
+            }
+        }
+        let start = Substitutions::with_user(self.substitutions);
+        let (compact, substitutions) = subst::collecting(start, || serde_json::to_string(&document));
         let compact = compact.map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
         if self.check_size && compact.len() > MAX_DEFINITION_BYTES {
             return Err(Error::DefinitionTooLarge {

@@ -20,6 +20,7 @@ thread_local! {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Substitutions {
     by_expr: IndexMap<Expr, String>,
+    user: IndexMap<String, Expr>,
 }
 
 impl Substitutions {
@@ -31,7 +32,18 @@ impl Substitutions {
     /// assert_eq!(asl.substitutions.iter().count(), 0);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Expr)> {
-        self.by_expr.iter().map(|(e, k)| (k.as_str(), e))
+        self.user
+            .iter()
+            .map(|(k, e)| (k.as_str(), e))
+            .chain(self.by_expr.iter().map(|(e, k)| (k.as_str(), e)))
+    }
+
+    /// Substitutions given by the user, whose keys the generated ones avoid.
+    pub(crate) fn with_user(user: IndexMap<String, Expr>) -> Self {
+        Substitutions {
+            by_expr: IndexMap::new(),
+            user,
+        }
     }
 
     /// Whether the definition needs no substitution (it is plain ASL).
@@ -40,7 +52,7 @@ impl Substitutions {
     /// assert!(stepfunctions::Substitutions::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.by_expr.is_empty()
+        self.by_expr.is_empty() && self.user.is_empty()
     }
 
     fn key_for(&mut self, expr: &Expr) -> String {
@@ -57,7 +69,7 @@ impl Substitutions {
         let base = if base.is_empty() { "Value".to_owned() } else { base };
         let mut key = base.clone();
         let mut n = 2;
-        while self.by_expr.values().any(|k| *k == key) {
+        while self.user.contains_key(&key) || self.by_expr.values().any(|k| *k == key) {
             key = format!("{base}{n}");
             n += 1;
         }
@@ -67,8 +79,8 @@ impl Substitutions {
 }
 
 /// Runs `f` with a fresh substitution collector; returns its result and the substitutions used.
-pub(crate) fn collecting<T>(f: impl FnOnce() -> T) -> (T, Substitutions) {
-    collecting_from(Substitutions::default(), f)
+pub(crate) fn collecting<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, Substitutions) {
+    collecting_from(start, f)
 }
 
 /// Writes an expression as an ASL string: literal text as is, intrinsics as `${Key}`.

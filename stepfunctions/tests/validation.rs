@@ -1,0 +1,467 @@
+//! Every validation error and warning, each provoked by the smallest program that shows it.
+
+use std::time::Duration;
+
+use cfn_model::iam::PolicyStatement;
+use cfn_model::{Expr, Template};
+use stepfunctions::prelude::*;
+use stepfunctions::{Error, IntegrationPattern, ServiceIntegration, SupportsWaitForTaskToken, Warning};
+
+/// A minimal integration for tests: sends its payload, needs one permission.
+#[derive(Debug, Clone)]
+struct Notify(Option<Payload>);
+
+impl ServiceIntegration for Notify {
+    const SERVICE: &'static str = "sns";
+    const API: &'static str = "publish";
+    fn parameters(&self, _: IntegrationPattern) -> Option<Payload> {
+        self.0.clone().map(|m| {
+            Payload::from_object([
+                ("TopicArn", "arn:aws:sns:us-east-1:123456789012:t".into()),
+                ("Message", m),
+            ])
+        })
+    }
+    fn policy_statements(&self, _: IntegrationPattern) -> Vec<PolicyStatement> {
+        vec![PolicyStatement::allow(
+            ["sns:Publish"],
+            [Expr::lit("arn:aws:sns:us-east-1:123456789012:t")],
+        )]
+    }
+}
+impl SupportsWaitForTaskToken for Notify {}
+
+fn err(definition: impl Into<Chain>) -> Error {
+    StateMachine::new("M", definition)
+        .render_asl()
+        .expect_err("the definition is invalid")
+}
+
+fn warnings(definition: impl Into<Chain>) -> Vec<Warning> {
+    StateMachine::new("M", definition)
+        .render_asl()
+        .expect("the definition is valid")
+        .warnings
+}
+
+#[test]
+fn duplicate_state_names_fail() {
+    let e = err(Pass::new("A").next(Pass::new("A").result("x".into())));
+    assert_eq!(e, Error::DuplicateStateName { name: "A".into() });
+}
+
+#[test]
+fn duplicate_names_across_a_parallel_branch_fail() {
+    let e = err(Parallel::new("P").branch(Pass::new("A")).next(Pass::new("A")));
+    assert_eq!(e, Error::DuplicateStateName { name: "A".into() });
+}
+
+#[test]
+fn identical_states_added_twice_are_kept_once() {
+    let failed = Fail::new("Failed").error("E");
+    let def = Parallel::new("P1")
+        .branch(Pass::new("B1"))
+        .catch(Catch::all(failed.clone()))
+        .next(Parallel::new("P2").branch(Pass::new("B2")).catch(Catch::all(failed)));
+    let asl = StateMachine::new("M", def).render_asl().unwrap();
+    assert_eq!(asl.definition.matches("\"Failed\": {").count(), 1);
+}
+
+#[test]
+fn transition_to_a_missing_state_fails() {
+    let e = err(Pass::new("A").next(StateRef::named("Nowhere")));
+    assert_eq!(
+        e,
+        Error::MissingTransitionTarget {
+            state: "A".into(),
+            target: "Nowhere".into()
+        }
+    );
+}
+
+#[test]
+fn transition_out_of_a_parallel_branch_fails() {
+    let e = err(Parallel::new("P")
+        .branch(Pass::new("B").next(StateRef::named("After")))
+        .next(Pass::new("After")));
+    assert_eq!(
+        e,
+        Error::MissingTransitionTarget {
+            state: "B".into(),
+            target: "After".into()
+        }
+    );
+}
+
+#[test]
+fn unreachable_state_fails() {
+    let e = err(Chain::start(Pass::new("A")).add(Pass::new("Orphan")));
+    assert_eq!(
+        e,
+        Error::UnreachableState {
+            state: "Orphan".into(),
+            start: "A".into()
+        }
+    );
+}
+
+#[test]
+fn state_names_over_80_characters_fail() {
+    let long = "x".repeat(81);
+    assert_eq!(
+        err(Pass::new(long.clone())),
+        Error::InvalidStateName { name: long, length: 81 }
+    );
+    assert_eq!(
+        err(Pass::new("")),
+        Error::InvalidStateName {
+            name: String::new(),
+            length: 0
+        }
+    );
+    assert!(StateMachine::new("M", Pass::new("é".repeat(80))).render_asl().is_ok());
+}
+
+#[test]
+fn next_after_a_terminal_state_fails() {
+    assert_eq!(
+        err(Succeed::new("Done").next(Pass::new("After"))),
+        Error::CannotChain {
+            state: "Done".into(),
+            kind: "Succeed"
+        }
+    );
+    let choice = Choice::new("C")
+        .when(Condition::is_present("$.a"), Pass::new("A"))
+        .otherwise(Pass::new("B"));
+    assert_eq!(
+        err(choice.next(Pass::new("After"))),
+        Error::CannotChain {
+            state: "C".into(),
+            kind: "Choice"
+        }
+    );
+}
+
+#[test]
+fn choice_without_rules_fails() {
+    assert_eq!(
+        err(Choice::new("C").otherwise(Pass::new("B"))),
+        Error::EmptyChoice { state: "C".into() }
+    );
+}
+
+#[test]
+fn parallel_without_branches_fails() {
+    assert_eq!(err(Parallel::new("P")), Error::EmptyParallel { state: "P".into() });
+}
+
+#[test]
+fn map_without_processor_fails() {
+    assert_eq!(err(Map::new("M")), Error::MissingItemProcessor { state: "M".into() });
+}
+
+#[test]
+fn malformed_paths_fail_and_name_the_field() {
+    let cases: Vec<(Chain, &str)> = vec![
+        (Pass::new("S").input_path("$.a[").into(), "InputPath"),
+        (Pass::new("S").output_path("a.b").into(), "OutputPath"),
+        (Pass::new("S").result_path("$.items[*]").into(), "ResultPath"),
+        (
+            Pass::new("S")
+                .parameters(Payload::from_object([("x", JsonPath::string_at("$.a.."))]))
+                .into(),
+            "Parameters.x",
+        ),
+        (
+            Map::new("S").items_path("$.a[*]").item_processor(Pass::new("I")).into(),
+            "ItemsPath",
+        ),
+        (Wait::new("S", WaitTime::seconds_path("$.a[0:1]")).into(), "SecondsPath"),
+        (
+            Choice::new("S")
+                .when(Condition::string_equals("status", "x"), Pass::new("I"))
+                .otherwise(Pass::new("O"))
+                .into(),
+            "Variable",
+        ),
+        (Fail::new("S").error_path("$.").into(), "ErrorPath"),
+        (
+            Parallel::new("S")
+                .branch(Pass::new("B"))
+                .catch(Catch::all(Pass::new("H")).result_path("$.e[*]"))
+                .into(),
+            "Catch.ResultPath",
+        ),
+    ];
+    for (def, field) in cases {
+        match err(def) {
+            Error::InvalidPath { state, field: f, .. } => {
+                assert_eq!(state, "S");
+                assert_eq!(f, field);
+            }
+            other => panic!("{field}: expected InvalidPath, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn malformed_intrinsics_fail() {
+    let def = Pass::new("S").parameters(Payload::from_json(serde_json::json!({"v.$": "States.MathAdd($.a)"})));
+    assert!(matches!(
+        err(def),
+        Error::InvalidPath {
+            expected: "intrinsic function",
+            ..
+        }
+    ));
+    let def = Pass::new("S").parameters(Payload::from_json(serde_json::json!({"v.$": "States.Nope()"})));
+    assert!(matches!(
+        err(def),
+        Error::InvalidPath {
+            expected: "intrinsic function",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn paths_in_a_pass_result_fail() {
+    let def = Pass::new("S").result(Payload::from_object([("a", JsonPath::string_at("$.a"))]));
+    assert!(matches!(err(def), Error::InvalidValue { field: "Result", .. }));
+}
+
+#[test]
+fn out_of_range_retriers_fail() {
+    let p = |r: Retry| Parallel::new("S").branch(Pass::new("B")).retry(r);
+    for r in [
+        Retry::all().backoff_rate(0.9),
+        Retry::all().interval(Duration::ZERO),
+        Retry::all().max_attempts(100_000_000),
+        Retry::all().max_delay(Duration::from_secs(40_000_000)),
+        Retry::on(Vec::<String>::new()),
+        Retry::on([Errors::ALL, Errors::TIMEOUT]),
+    ] {
+        assert!(
+            matches!(err(p(r.clone())), Error::InvalidRetry { index: 0, .. }),
+            "{r:?}"
+        );
+    }
+    let def = Parallel::new("S")
+        .branch(Pass::new("B"))
+        .retry(Retry::all())
+        .retry(Retry::on(["X"]));
+    assert!(matches!(err(def), Error::InvalidRetry { index: 0, .. }));
+}
+
+#[test]
+fn states_all_catcher_must_be_last() {
+    let def = Parallel::new("S")
+        .branch(Pass::new("B"))
+        .catch(Catch::all(Fail::new("F")))
+        .catch(Catch::on(["X"], Fail::new("G")));
+    assert!(matches!(err(def), Error::InvalidCatch { index: 0, .. }));
+}
+
+#[test]
+fn bad_timeouts_fail() {
+    let t = || Task::new("S", Notify(None));
+    assert!(matches!(
+        err(t().timeout(Timeout::seconds(0))),
+        Error::InvalidTimeout { .. }
+    ));
+    assert!(matches!(
+        err(t().timeout(Timeout::seconds(60)).heartbeat(Timeout::seconds(60))),
+        Error::InvalidTimeout { .. }
+    ));
+    assert!(matches!(
+        err(t().timeout(Timeout::duration(Duration::from_millis(1500)))),
+        Error::InvalidTimeout { .. }
+    ));
+    assert!(matches!(
+        err(t().heartbeat(Timeout::at("$.h[*]"))),
+        Error::InvalidPath { .. }
+    ));
+    assert!(
+        StateMachine::new("M", t().timeout(Timeout::seconds(60)).heartbeat(Timeout::seconds(59)))
+            .render_asl()
+            .is_ok()
+    );
+}
+
+#[test]
+fn machine_timeout_out_of_range_fails() {
+    let e = StateMachine::new("M", Pass::new("P"))
+        .timeout(Duration::ZERO)
+        .render_asl()
+        .unwrap_err();
+    assert!(matches!(
+        e,
+        Error::InvalidValue {
+            field: "TimeoutSeconds",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn bad_wait_values_fail() {
+    assert!(matches!(
+        err(Wait::new("W", WaitTime::timestamp("tomorrow"))),
+        Error::InvalidValue { field: "Wait", .. }
+    ));
+    assert!(matches!(
+        err(Wait::new("W", WaitTime::seconds(100_000_000))),
+        Error::InvalidValue { field: "Wait", .. }
+    ));
+    assert!(matches!(
+        err(Wait::new("W", WaitTime::duration(Duration::from_millis(10)))),
+        Error::InvalidValue { field: "Wait", .. }
+    ));
+}
+
+#[test]
+fn map_concurrency_and_its_path_conflict() {
+    let m = Map::new("M")
+        .item_processor(Pass::new("I"))
+        .max_concurrency(2)
+        .max_concurrency_path("$.n");
+    assert!(matches!(
+        err(m),
+        Error::InvalidValue {
+            field: "MaxConcurrency",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn waiting_for_a_task_token_without_the_token_fails() {
+    let e = err(Task::new("S", Notify(Some(JsonPath::string_at("$.m")))).wait_for_task_token());
+    assert!(
+        matches!(e, Error::InvalidTask { ref state, .. } if state == "S"),
+        "{e:?}"
+    );
+    let ok = Task::new(
+        "S",
+        Notify(Some(Payload::from_object([("token", JsonPath::task_token())]))),
+    )
+    .wait_for_task_token();
+    let asl = StateMachine::new("M", ok).render_asl().unwrap();
+    assert!(
+        asl.definition.contains("sns:publish.waitForTaskToken"),
+        "{}",
+        asl.definition
+    );
+}
+
+#[test]
+fn definitions_over_1_mib_fail_unless_the_check_is_skipped() {
+    let big = "x".repeat(300_000);
+    let def = || {
+        Chain::start(Pass::new("A").result(big.as_str().into()))
+            .next(Pass::new("B").result(big.as_str().into()))
+            .next(Pass::new("C").result(big.as_str().into()))
+            .next(Pass::new("D").result(big.as_str().into()))
+    };
+    assert!(matches!(err(def()), Error::DefinitionTooLarge { limit: 1_048_576, .. }));
+    assert!(StateMachine::new("M", def()).skip_size_check().render_asl().is_ok());
+}
+
+#[test]
+fn custom_state_must_be_an_object_with_a_known_type() {
+    assert!(matches!(
+        err(CustomState::new("C", serde_json::json!([1]))),
+        Error::InvalidCustomState { .. }
+    ));
+    assert!(matches!(
+        err(CustomState::new("C", serde_json::json!({"Resource": "x"}))),
+        Error::InvalidCustomState { .. }
+    ));
+    assert!(matches!(
+        err(CustomState::new("C", serde_json::json!({"Type": "Teleport"}))),
+        Error::InvalidCustomState { .. }
+    ));
+}
+
+#[test]
+fn bad_definition_substitution_keys_fail() {
+    let e = StateMachine::new("M", Pass::new("P"))
+        .definition_substitution("a b", "x")
+        .render_asl()
+        .unwrap_err();
+    assert!(matches!(
+        e,
+        Error::InvalidValue {
+            field: "DefinitionSubstitutions",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn logical_id_collisions_fail() {
+    let mut t = Template::new();
+    StateMachine::new("Flow", Pass::new("P")).add_to(&mut t).unwrap();
+    let e = StateMachine::new("flow", Pass::new("P")).add_to(&mut t).unwrap_err();
+    assert!(
+        matches!(e, Error::Template(cfn_model::CfnError::DuplicateLogicalId { .. })),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn existing_role_with_unknown_name_fails() {
+    let mut t = Template::new();
+    let e = StateMachine::new("M", Task::new("T", Notify(None)))
+        .role(ExistingRole::from_arn(Expr::reference("RoleArn")))
+        .add_to(&mut t)
+        .unwrap_err();
+    assert!(matches!(e, Error::InvalidValue { field: "role", .. }));
+}
+
+#[test]
+fn map_concurrency_above_40_warns() {
+    let w = warnings(Map::new("M").item_processor(Pass::new("I")).max_concurrency(41));
+    assert_eq!(
+        w,
+        vec![Warning::MapConcurrencyAboveInlineLimit {
+            state: "M".into(),
+            max_concurrency: 41
+        }]
+    );
+    assert!(warnings(Map::new("M").item_processor(Pass::new("I")).max_concurrency(40)).is_empty());
+}
+
+#[test]
+fn choice_without_default_warns() {
+    let w = warnings(Choice::new("C").when(Condition::is_present("$.a"), Pass::new("A")));
+    assert_eq!(w, vec![Warning::ChoiceWithoutDefault { state: "C".into() }]);
+}
+
+#[test]
+fn immutable_role_warns_about_the_statements_left_out() {
+    let mut t = Template::new();
+    let r = StateMachine::new("M", Task::new("T", Notify(None)))
+        .role(ExistingRole::from_arn("arn:aws:iam::123456789012:role/R").immutable())
+        .add_to(&mut t)
+        .unwrap();
+    assert_eq!(
+        r.warnings,
+        vec![Warning::PermissionsNotGranted {
+            state_machine: "M".into(),
+            statements: 1
+        }]
+    );
+}
+
+#[test]
+fn templates_over_the_inline_limit_warn() {
+    let mut t = Template::new();
+    StateMachine::new("M", Pass::new("P").result("y".repeat(60_000).into()))
+        .add_to(&mut t)
+        .unwrap();
+    let (_, w) = stepfunctions::synth(&t, true).unwrap();
+    assert!(matches!(w.as_slice(), [Warning::TemplateOverInlineLimit { .. }]));
+    assert!(w[0].to_string().contains("--s3-bucket"));
+}
