@@ -134,6 +134,7 @@ impl Chain {
     /// assert!(StateMachine::new("M", c).render_asl().is_ok());
     /// ```
     #[must_use]
+    #[allow(clippy::should_implement_trait)]
     pub fn add(mut self, other: impl Into<Chain>) -> Chain {
         let other = other.into();
         self.merge(other.states);

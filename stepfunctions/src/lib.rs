@@ -41,6 +41,7 @@ mod state_machine;
 mod states;
 mod subst;
 mod task;
+pub mod testing;
 mod util;
 mod validate;
 mod wait;

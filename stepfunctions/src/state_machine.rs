@@ -583,7 +583,7 @@ impl StateMachine {
         resource = resource
             .property("RoleArn", Value::from(role_arn.clone()))
             .property_opt("StateMachineName", name.map(Value::from))
-            .property_opt("StateMachineType", machine_type.map(|t| Value::custom(t)))
+            .property_opt("StateMachineType", machine_type.map(Value::custom))
             .property_opt(
                 "LoggingConfiguration",
                 logs.map(|l| Value::custom(LoggingConfiguration(l))),

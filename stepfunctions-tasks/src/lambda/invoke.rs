@@ -113,6 +113,15 @@ impl LambdaInvoke {
     /// use stepfunctions_tasks::{LambdaFunction, LambdaInvoke};
     /// let i = LambdaInvoke::payload_response_only(LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F"));
     /// ```
+    ///
+    /// Combining it with an integration pattern does not compile:
+    ///
+    /// ```compile_fail
+    /// use stepfunctions::prelude::*;
+    /// use stepfunctions_tasks::{LambdaFunction, LambdaInvoke};
+    /// let f = LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F");
+    /// let t = Task::new("T", LambdaInvoke::payload_response_only(f)).wait_for_task_token();
+    /// ```
     pub fn payload_response_only(function: LambdaFunction) -> LambdaInvokeResponseOnly {
         LambdaInvokeResponseOnly {
             function,

@@ -1,0 +1,39 @@
+//! Helpers for testing states: render one state (and the states it carries) with the IAM
+//! statements it needs, as JSON ready for a snapshot.
+
+use cfn_model::Template;
+use serde_json::{json, Value};
+
+use crate::chain::Chain;
+use crate::error::Error;
+use crate::state_machine::StateMachine;
+
+/// Renders a state (or chain) as it appears in a state machine: its `States` entries, the
+/// `DefinitionSubstitutions` the placeholders stand for, and the role's policy statements.
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// let rendered = stepfunctions::testing::render_state(Pass::new("P").result_path("$.x")).unwrap();
+/// assert_eq!(rendered["States"]["P"], serde_json::json!({"Type": "Pass", "ResultPath": "$.x", "End": true}));
+/// assert_eq!(rendered["PolicyStatements"], serde_json::json!([]));
+/// ```
+pub fn render_state(state: impl Into<Chain>) -> Result<Value, Error> {
+    let mut template = Template::new();
+    StateMachine::new("StateMachine", state).add_to(&mut template)?;
+    let json = template.to_json_compact()?;
+    let template: Value =
+        serde_json::from_str(&json).map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+    let machine = &template["Resources"]["StateMachine"]["Properties"];
+    let statements = template["Resources"]["StateMachineRoleDefaultPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut out = json!({
+        "States": machine["Definition"]["States"],
+        "PolicyStatements": statements,
+    });
+    if let Some(subs) = machine.get("DefinitionSubstitutions") {
+        out["DefinitionSubstitutions"] = subs.clone();
+    }
+    Ok(out)
+}
