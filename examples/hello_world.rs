@@ -10,14 +10,18 @@ use stepfunctions_cdk::prelude::*;
 /// Adds the state machine and an output with its ARN.
 pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
     let definition = Pass::new("Hello")
-        .parameters(Payload::from_object([
-            ("greeting", JsonPath::format("Hello, {}!", [JsonPath::string_at("$.name").into()])),
-        ]))
+        .parameters(Payload::from_object([(
+            "greeting",
+            JsonPath::format("Hello, {}!", [JsonPath::string_at("$.name").into()]),
+        )]))
         .next(Succeed::new("Done"));
     let rendered = StateMachine::new("HelloWorld", definition)
         .comment("Greets whoever is named in the input")
         .add_to(template)?;
-    template.add_output("StateMachineArn", Output::new(rendered.arn()).description("Start executions of this ARN"))?;
+    template.add_output(
+        "StateMachineArn",
+        Output::new(rendered.arn()).description("Start executions of this ARN"),
+    )?;
     Ok(rendered.warnings)
 }
 

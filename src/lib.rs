@@ -32,3 +32,8 @@ pub mod prelude {
     pub use stepfunctions::{Error, Warning};
     pub use stepfunctions_tasks::*;
 }
+
+/// The README's code examples, compiled and run as doctests so they stay true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

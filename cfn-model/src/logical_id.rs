@@ -2,15 +2,15 @@
 
 use std::fmt;
 
-use heck::ToUpperCamelCase;
 use serde::Serialize;
 
 use crate::CfnError;
 
 /// A CloudFormation logical id: letters and digits only, at most 255 characters.
 ///
-/// Derived from a construct id by PascalCasing it and dropping every other character, so
-/// `"Submit Job"` and `"submit-job"` both become `SubmitJob`. Two ids that derive to the same
+/// Derived from a construct id by splitting it into words at every character that is not an
+/// ASCII letter or digit, upper-casing each word's first letter and keeping the rest as written,
+/// so `"Submit Job"` and `"submit-job"` both become `SubmitJob`, and `"SM"` stays `SM`. Two ids that derive to the same
 /// logical id collide when added to a [`Template`](crate::Template): that is an error, never
 /// a silent rename.
 ///
@@ -29,13 +29,17 @@ impl LogicalId {
     ///
     /// ```
     /// assert_eq!(cfn_model::LogicalId::from_construct_id("StateMachine").unwrap().as_str(), "StateMachine");
+    /// assert_eq!(cfn_model::LogicalId::from_construct_id("HTTP api_v2").unwrap().as_str(), "HTTPApiV2");
     /// ```
     pub fn from_construct_id(construct_id: &str) -> Result<Self, CfnError> {
-        let id: String = construct_id
-            .to_upper_camel_case()
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect();
+        let mut id = String::with_capacity(construct_id.len());
+        for word in construct_id.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                id.push(first.to_ascii_uppercase());
+                id.extend(chars);
+            }
+        }
         if id.is_empty() {
             return Err(CfnError::InvalidLogicalId {
                 construct_id: construct_id.to_owned(),

@@ -22,7 +22,10 @@ fn optional_settings() {
     let task = Task::new(
         "Invoke",
         LambdaInvoke::new(LambdaFunction::from_arn(Expr::get_att("Fn", "Arn")))
-            .payload(Payload::from_object([("input", JsonPath::string_at("$.someField")), ("static", 1.into())]))
+            .payload(Payload::from_object([
+                ("input", JsonPath::string_at("$.someField")),
+                ("static", 1.into()),
+            ]))
             .invocation_type(LambdaInvocationType::Event)
             .client_context("eyJjdXN0b20iOnt9fQ==")
             .qualifier("live")
@@ -68,31 +71,53 @@ fn payload_response_only() {
 fn credentials_from_a_path_assume_any_role() {
     let task = Task::new("Invoke", LambdaInvoke::new(function())).credentials(Credentials::role_at("$.roleArn"));
     let r = render_state(task).unwrap();
-    assert_eq!(r["States"]["Invoke"]["Credentials"], serde_json::json!({"RoleArn.$": "$.roleArn"}));
-    assert_eq!(r["PolicyStatements"][1], serde_json::json!({"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}));
+    assert_eq!(
+        r["States"]["Invoke"]["Credentials"],
+        serde_json::json!({"RoleArn.$": "$.roleArn"})
+    );
+    assert_eq!(
+        r["PolicyStatements"][1],
+        serde_json::json!({"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"})
+    );
 }
 
 #[test]
 fn invoke_activity() {
-    let task = Task::new("Submit Job", StepFunctionsInvokeActivity::new(Expr::reference("SubmitJob")))
-        .timeout(Timeout::at("$.timeoutSeconds"))
-        .heartbeat(Timeout::at("$.heartbeatSeconds"));
+    let task = Task::new(
+        "Submit Job",
+        StepFunctionsInvokeActivity::new(Expr::reference("SubmitJob")),
+    )
+    .timeout(Timeout::at("$.timeoutSeconds"))
+    .heartbeat(Timeout::at("$.heartbeatSeconds"));
     insta::assert_json_snapshot!(render_state(task).unwrap());
 }
 
 #[test]
 fn fails_when_waiting_for_a_token_not_passed() {
     let e = render_state(Task::new("Invoke", LambdaInvoke::new(function())).wait_for_task_token()).unwrap_err();
-    assert!(matches!(e, Error::InvalidTask { ref state, .. } if state == "Invoke"), "{e:?}");
+    assert!(
+        matches!(e, Error::InvalidTask { ref state, .. } if state == "Invoke"),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn fails_when_the_client_context_is_not_base64() {
-    let e = render_state(Task::new("Invoke", LambdaInvoke::new(function()).client_context("not base64!"))).unwrap_err();
-    assert!(matches!(e, Error::InvalidTask { ref reason, .. } if reason.contains("base64")), "{e:?}");
+    let e = render_state(Task::new(
+        "Invoke",
+        LambdaInvoke::new(function()).client_context("not base64!"),
+    ))
+    .unwrap_err();
+    assert!(
+        matches!(e, Error::InvalidTask { ref reason, .. } if reason.contains("base64")),
+        "{e:?}"
+    );
     let long = "A".repeat(3584);
     let e = render_state(Task::new("Invoke", LambdaInvoke::new(function()).client_context(long))).unwrap_err();
-    assert!(matches!(e, Error::InvalidTask { ref reason, .. } if reason.contains("3583")), "{e:?}");
+    assert!(
+        matches!(e, Error::InvalidTask { ref reason, .. } if reason.contains("3583")),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -24,7 +24,8 @@ pub fn render_state(state: impl Into<Chain>) -> Result<Value, Error> {
     let template: Value =
         serde_json::from_str(&json).map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
     let machine = &template["Resources"]["StateMachine"]["Properties"];
-    let statements = template["Resources"]["StateMachineRoleDefaultPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    let statements = template["Resources"]["StateMachineRoleDefaultPolicy"]["Properties"]["PolicyDocument"]
+        ["Statement"]
         .as_array()
         .cloned()
         .unwrap_or_default();

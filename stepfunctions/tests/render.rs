@@ -1,0 +1,240 @@
+//! What a state machine adds to a template: role, policy, definition and substitutions,
+//! logging, tracing, existing roles, activities.
+
+use cfn_model::iam::PolicyStatement;
+use cfn_model::{DeletionPolicy, Expr, Template};
+use serde_json::{json, Value};
+use stepfunctions::prelude::*;
+
+fn render(machine: StateMachine) -> Value {
+    let mut t = Template::new();
+    machine.add_to(&mut t).unwrap();
+    serde_json::from_str(&t.to_json_compact().unwrap()).unwrap()
+}
+
+#[test]
+fn a_machine_without_tasks_gets_a_role_and_no_policy() {
+    let t = render(StateMachine::new("Flow", Pass::new("P")));
+    let resources = t["Resources"].as_object().unwrap();
+    assert_eq!(resources.keys().collect::<Vec<_>>(), ["FlowRole", "Flow"]);
+    assert_eq!(t["Resources"]["Flow"]["DependsOn"], json!(["FlowRole"]));
+    assert_eq!(
+        t["Resources"]["Flow"]["Properties"]["RoleArn"],
+        json!({"Fn::GetAtt": ["FlowRole", "Arn"]})
+    );
+    assert!(t["Resources"]["Flow"]["Properties"]
+        .get("DefinitionSubstitutions")
+        .is_none());
+    assert_eq!(t["Resources"]["Flow"]["DeletionPolicy"], json!("Delete"));
+    // Confused-deputy protection: only state machines of this account and region assume it.
+    assert_eq!(
+        t["Resources"]["FlowRole"]["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Condition"],
+        json!({
+            "ArnLike": {"aws:SourceArn": {"Fn::Sub": "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:*"}},
+            "StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}
+        })
+    );
+}
+
+#[test]
+fn cloudformation_values_become_substitutions_with_readable_keys() {
+    let custom = CustomState::new(
+        "Put",
+        json!({"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem", "Parameters": {"TableName": "${TableName}"}}),
+    );
+    let chain = Task::new(
+        "Activity",
+        stepfunctions::StepFunctionsInvokeActivity::new(Expr::reference("Worker")),
+    )
+    .next(Task::new(
+        "Again",
+        stepfunctions::StepFunctionsInvokeActivity::new(Expr::reference("Worker")),
+    ))
+    .next(custom);
+    let t = render(StateMachine::new("M", chain).definition_substitution("TableName", Expr::reference("Table")));
+    let props = &t["Resources"]["M"]["Properties"];
+    assert_eq!(
+        props["Definition"]["States"]["Activity"]["Resource"],
+        json!("${Worker}")
+    );
+    assert_eq!(props["Definition"]["States"]["Again"]["Resource"], json!("${Worker}"));
+    assert_eq!(
+        props["DefinitionSubstitutions"],
+        json!({"TableName": {"Ref": "Table"}, "Worker": {"Ref": "Worker"}})
+    );
+}
+
+#[test]
+fn generated_keys_avoid_user_keys_and_each_other() {
+    let chain = Pass::new("A")
+        .parameters(Payload::from_object([
+            ("a", Expr::reference("Worker").into()),
+            ("b", Expr::sub("${AWS::Region}").into()),
+            ("c", Expr::lit("x").into()),
+        ]))
+        .next(Pass::new("B").parameters(Payload::from_object([("d", Expr::import_value("Worker").into())])));
+    let t = render(StateMachine::new("M", chain).definition_substitution("Worker", Expr::lit("user")));
+    let props = &t["Resources"]["M"]["Properties"];
+    assert_eq!(
+        props["Definition"]["States"]["A"]["Parameters"],
+        json!({"a": "${Worker2}", "b": "${Region}", "c": "x"})
+    );
+    assert_eq!(
+        props["Definition"]["States"]["B"]["Parameters"],
+        json!({"d": "${Import}"})
+    );
+    assert_eq!(
+        props["DefinitionSubstitutions"],
+        json!({"Worker": "user", "Worker2": {"Ref": "Worker"}, "Region": {"Ref": "AWS::Region"}, "Import": {"Fn::ImportValue": "Worker"}})
+    );
+}
+
+#[test]
+fn logging_tracing_name_type_and_removal_policy() {
+    let t = render(
+        StateMachine::new("M", Pass::new("P"))
+            .state_machine_name(Expr::sub("${AWS::StackName}-flow"))
+            .state_machine_type(StateMachineType::Express)
+            .logs(
+                LogOptions::new(Expr::get_att("Logs", "Arn"))
+                    .level(LogLevel::All)
+                    .include_execution_data(true),
+            )
+            .tracing(true)
+            .removal_policy(DeletionPolicy::Retain),
+    );
+    let m = &t["Resources"]["M"];
+    assert_eq!(
+        m["Properties"]["StateMachineName"],
+        json!({"Fn::Sub": "${AWS::StackName}-flow"})
+    );
+    assert_eq!(m["Properties"]["StateMachineType"], json!("EXPRESS"));
+    assert_eq!(
+        m["Properties"]["LoggingConfiguration"],
+        json!({"Destinations": [{"CloudWatchLogsLogGroup": {"LogGroupArn": {"Fn::GetAtt": ["Logs", "Arn"]}}}], "IncludeExecutionData": true, "Level": "ALL"})
+    );
+    assert_eq!(m["Properties"]["TracingConfiguration"], json!({"Enabled": true}));
+    assert_eq!(m["DeletionPolicy"], json!("Retain"));
+    assert_eq!(m["DependsOn"], json!(["MRoleDefaultPolicy", "MRole"]));
+    let statements = &t["Resources"]["MRoleDefaultPolicy"]["Properties"]["PolicyDocument"]["Statement"];
+    assert_eq!(
+        statements.as_array().unwrap().len(),
+        1,
+        "logs and X-Ray share one statement on *"
+    );
+    assert_eq!(statements[0]["Resource"], json!("*"));
+    assert_eq!(statements[0]["Action"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn an_existing_role_gets_the_statements_as_a_policy_by_name() {
+    let t = render(
+        StateMachine::new("M", Pass::new("P"))
+            .role(ExistingRole::from_arn(
+                "arn:aws:iam::123456789012:role/service-role/Runner",
+            ))
+            .add_to_role_policy(PolicyStatement::allow(["sqs:SendMessage"], [Expr::lit("*")])),
+    );
+    let resources = t["Resources"].as_object().unwrap();
+    assert_eq!(resources.keys().collect::<Vec<_>>(), ["MRolePolicy", "M"]);
+    assert_eq!(t["Resources"]["MRolePolicy"]["Properties"]["Roles"], json!(["Runner"]));
+    assert_eq!(
+        t["Resources"]["M"]["Properties"]["RoleArn"],
+        json!("arn:aws:iam::123456789012:role/service-role/Runner")
+    );
+}
+
+#[test]
+fn statements_are_gathered_through_branches_and_processors() {
+    let activity_task = |name: &str| {
+        Task::new(
+            name,
+            stepfunctions::StepFunctionsInvokeActivity::new("arn:aws:states:us-east-1:123456789012:activity:A"),
+        )
+        .credentials(Credentials::role(format!("arn:aws:iam::123456789012:role/{name}")))
+    };
+    let def = Parallel::new("P")
+        .branch(activity_task("InBranch"))
+        .next(Map::new("M").item_processor(activity_task("InMap")));
+    let t = render(StateMachine::new("SM", def));
+    let st = &t["Resources"]["SMRoleDefaultPolicy"]["Properties"]["PolicyDocument"]["Statement"];
+    assert_eq!(
+        st,
+        &json!([{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": [
+            "arn:aws:iam::123456789012:role/InBranch", "arn:aws:iam::123456789012:role/InMap"
+        ]}])
+    );
+}
+
+#[test]
+fn activity_resource_and_default_name() {
+    let mut t = Template::new();
+    Activity::new("Submit Job").add_to(&mut t).unwrap();
+    Activity::new("Named").name("my-activity").add_to(&mut t).unwrap();
+    let v: Value = serde_json::from_str(&t.to_json_compact().unwrap()).unwrap();
+    assert_eq!(
+        v["Resources"]["SubmitJob"],
+        json!({"Type": "AWS::StepFunctions::Activity", "Properties": {"Name": {"Fn::Sub": "${AWS::StackName}-SubmitJob"}}})
+    );
+    assert_eq!(v["Resources"]["Named"]["Properties"]["Name"], json!("my-activity"));
+}
+
+#[test]
+fn prefix_states_renames_owned_states_and_their_transitions_only() {
+    let fragment = || {
+        Chain::start(
+            Choice::new("Choice")
+                .when(Condition::string_equals("$.b", "l"), Pass::new("Left"))
+                .otherwise(Pass::new("Right"))
+                .afterwards(),
+        )
+    };
+    let def = Chain::start(Pass::new("Start"))
+        .next(fragment().prefix_states("Q: "))
+        .next(Chain::start(Parallel::new("P").branch(Pass::new("Inner"))).prefix_states("S: "))
+        .next(Succeed::new("Done"));
+    let asl: Value = serde_json::from_str(&StateMachine::new("M", def).render_asl().unwrap().definition).unwrap();
+    let states = asl["States"].as_object().unwrap();
+    assert_eq!(
+        states.keys().collect::<Vec<_>>(),
+        ["Start", "Q: Choice", "Q: Left", "Q: Right", "S: P", "Done"]
+    );
+    assert_eq!(asl["States"]["Q: Left"]["Next"], json!("S: P"));
+    assert_eq!(asl["States"]["S: P"]["Branches"][0]["StartAt"], json!("S: Inner"));
+    assert_eq!(asl["States"]["Q: Choice"]["Default"], json!("Q: Right"));
+}
+
+#[test]
+fn custom_state_retries_and_catches_add_to_its_own() {
+    let custom = CustomState::new(
+        "C",
+        json!({"Type": "Task", "Resource": "arn:aws:states:::x:y", "Retry": [{"ErrorEquals": ["A"]}]}),
+    )
+    .retry(Retry::all().max_attempts(2))
+    .catch(Catch::all(Fail::new("F")));
+    let asl: Value = serde_json::from_str(&StateMachine::new("M", custom).render_asl().unwrap().definition).unwrap();
+    assert_eq!(
+        asl["States"]["C"]["Retry"],
+        json!([{"ErrorEquals": ["A"]}, {"ErrorEquals": ["States.ALL"], "MaxAttempts": 2}])
+    );
+    assert_eq!(
+        asl["States"]["C"]["Catch"],
+        json!([{"ErrorEquals": ["States.ALL"], "Next": "F"}])
+    );
+    assert_eq!(asl["States"]["C"]["End"], json!(true));
+}
+
+#[test]
+fn render_asl_alone_is_plain_asl_without_substitutions() {
+    let asl = StateMachine::new("M", Pass::new("P"))
+        .comment("c")
+        .timeout(std::time::Duration::from_secs(60))
+        .render_asl()
+        .unwrap();
+    assert!(asl.substitutions.is_empty());
+    let v: Value = serde_json::from_str(&asl.definition).unwrap();
+    assert_eq!(
+        v,
+        json!({"Comment": "c", "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}, "TimeoutSeconds": 60})
+    );
+}

@@ -1,0 +1,346 @@
+//! Parity with the AWS CDK: every twin in `examples/parity/cases/` renders what the CDK
+//! synthesized for the same program (`tests/fixtures/reference/`).
+//!
+//! Both sides are compared in `normalize.py --fold-ids` form: ours is normalized here with
+//! `normalize(template, true)`; the reference is `expected/<case>.json` (what `normalize.py`
+//! made of the CDK template, without `--fold-ids`) folded with `fold_ids` and its permissions
+//! re-sorted, which is exactly what `--fold-ids` adds. (`normalize_reference.rs` checks that
+//! the Rust normalizer gives the same for every `cdk/<case>.template.json`.) The reference side
+//! is the Python tool's output, committed next to the CDK template, so a defect of the Rust
+//! normalizer cannot cancel itself out by hitting both sides alike.
+//!
+//! Compared: each state machine's definition, permissions, conditions, trust and properties,
+//! and the map of resources to their types. Logical ids are compared folded (lower case,
+//! letters and digits: CDK strips punctuation from construct ids where we may keep case).
+//!
+//! Where we deviate from the CDK on purpose (see `KNOWN-CDK-DEFECTS.md`), the permission pairs
+//! that differ are listed in [`REVIEWED_EXCEPTIONS`]; an exception that no longer matches a
+//! difference fails the test, so the list cannot rot.
+
+mod support;
+
+#[path = "../examples/parity/cases/mod.rs"]
+mod cases;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Map, Value};
+use support::normalize::{diff, fold_id, fold_ids, normalize};
+
+/// Reviewed deviations from the CDK reference: `(case, what, why)`.
+///
+/// `what` is one permission pair that differs, `-<action> <resource>` for a pair the CDK grants
+/// and we do not (narrower), or `+<action> <resource>` for one we grant and the CDK does not;
+/// the resource is written as in the normalized output (`${Id}` placeholders, folded or not).
+/// `why` says why, citing `KNOWN-CDK-DEFECTS.md` or the AWS documentation. Nothing else of a
+/// case may differ.
+const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[];
+
+fn reference_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference")
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The names of the reference cases (`cases/<case>.js`), sorted.
+fn reference_cases() -> Vec<String> {
+    let dir = reference_dir().join("cases");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| {
+            let path = entry.expect("directory entry").path();
+            Some(path.file_name()?.to_str()?.strip_suffix(".js")?.to_owned())
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// `expected/<case>.json` in `--fold-ids` form.
+fn expected(case: &str) -> Result<Value, String> {
+    let mut want = fold_ids(&read_json(&reference_dir().join(format!("expected/{case}.json")))?);
+    for sm in want["state_machines"].as_array_mut().into_iter().flatten() {
+        if let Some(perms) = sm["permissions"].as_array_mut() {
+            perms.sort_by_key(pair_text);
+        }
+    }
+    Ok(want)
+}
+
+/// The twin's template, normalized in `--fold-ids` form.
+fn actual(build: cases::Build) -> Result<Value, String> {
+    let (json, _warnings) =
+        stepfunctions_cdk::cli::render(build, false).map_err(|e| format!("does not render: {e}"))?;
+    let template: Value = serde_json::from_str(&json).map_err(|e| format!("renders invalid JSON: {e}"))?;
+    Ok(normalize(&template, true))
+}
+
+/// A permission pair as `action resource`.
+fn pair_text(pair: &Value) -> String {
+    let text = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    format!("{} {}", text(&pair[0]), text(&pair[1]))
+}
+
+/// An exception's `what` as (`-` or `+`, `action resource` folded), or why it is malformed.
+fn parse_what(what: &str) -> Result<(char, String), String> {
+    let sign = what.chars().next().filter(|c| matches!(c, '-' | '+'));
+    let rest = what.get(1..).map(str::trim).unwrap_or_default();
+    match (sign, rest.split_once(' ')) {
+        (Some(sign), Some((action, resource))) if !action.is_empty() && !resource.trim().is_empty() => {
+            let resource = fold_ids(&json!(resource.trim()));
+            Ok((sign, format!("{action} {}", resource.as_str().unwrap_or_default())))
+        }
+        _ => Err(format!(
+            "`{what}` is not `-<action> <resource>` or `+<action> <resource>`"
+        )),
+    }
+}
+
+/// The resource map with folded logical ids.
+fn folded_resources(normalized: &Value) -> Value {
+    let map: Map<String, Value> = normalized["resources"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(id, kind)| (fold_id(id), kind.clone()))
+        .collect();
+    Value::Object(map)
+}
+
+/// The state machines by folded id.
+fn machines(normalized: &Value) -> BTreeMap<String, &Value> {
+    normalized["state_machines"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|sm| (fold_id(sm["id"].as_str().unwrap_or_default()), sm))
+        .collect()
+}
+
+/// Every difference between the reference and ours, one readable line each, after applying
+/// the case's reviewed exceptions (each of which must be used).
+fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &str)]) -> Vec<String> {
+    let mut out = vec![];
+    for line in diff(&folded_resources(want), &folded_resources(got)) {
+        out.push(format!("resources{line}"));
+    }
+
+    // permission pairs that differ: (sign, "action resource") -> where
+    let mut differing: BTreeMap<(char, String), String> = BTreeMap::new();
+    let (want_sms, got_sms) = (machines(want), machines(got));
+    for (id, w) in &want_sms {
+        let Some(g) = got_sms.get(id) else {
+            out.push(format!("state machine `{id}`: missing"));
+            continue;
+        };
+        for section in ["definition", "conditions", "trust", "properties"] {
+            for line in diff(&w[section], &g[section]) {
+                out.push(format!("state machine `{id}` {section}{line}"));
+            }
+        }
+        let pairs = |sm: &Value| -> BTreeSet<String> {
+            sm["permissions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(pair_text)
+                .collect()
+        };
+        let (wp, gp) = (pairs(w), pairs(g));
+        for p in wp.difference(&gp) {
+            differing.insert(
+                ('-', p.clone()),
+                format!("state machine `{id}`: missing permission {p}"),
+            );
+        }
+        for p in gp.difference(&wp) {
+            differing.insert(
+                ('+', p.clone()),
+                format!("state machine `{id}`: unexpected permission {p}"),
+            );
+        }
+    }
+    for id in got_sms.keys().filter(|id| !want_sms.contains_key(*id)) {
+        out.push(format!("state machine `{id}`: unexpected"));
+    }
+
+    for (_, what, _) in exceptions.iter().filter(|(c, _, _)| *c == case) {
+        match parse_what(what) {
+            Ok(key) => {
+                if differing.remove(&key).is_none() {
+                    out.push(format!(
+                        "reviewed exception `{what}` no longer matches a difference: remove it from REVIEWED_EXCEPTIONS"
+                    ));
+                }
+            }
+            Err(e) => out.push(format!("reviewed exception: {e}")),
+        }
+    }
+    // missing permissions first, then unexpected ones
+    let (missing, unexpected): (Vec<_>, Vec<_>) = differing.into_iter().partition(|((sign, _), _)| *sign == '-');
+    out.extend(missing.into_iter().chain(unexpected).map(|(_, line)| line));
+    out
+}
+
+#[test]
+fn every_twin_matches_its_reference() {
+    let all = cases::all();
+    let mut failures = vec![];
+    for (case, build) in &all {
+        let lines = match (expected(case), actual(*build)) {
+            (Ok(want), Ok(got)) => compare(case, &want, &got, REVIEWED_EXCEPTIONS),
+            (Err(e), _) | (_, Err(e)) => vec![e],
+        };
+        if !lines.is_empty() {
+            failures.push(format!("{case}:\n  {}", lines.join("\n  ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} twins differ from the CDK reference \
+         (compare by hand: `cargo run -q --example parity -- <case>`):\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_core_reference_case_has_a_twin() {
+    let twins: BTreeSet<&str> = cases::all().iter().map(|(name, _)| *name).collect();
+    let missing: Vec<String> = reference_cases()
+        .into_iter()
+        .filter(|c| c.starts_with("core_") && !twins.contains(c.as_str()))
+        .collect();
+    assert!(
+        !twins.is_empty() && missing.is_empty(),
+        "reference cases without a twin in examples/parity/cases/: {missing:?}"
+    );
+}
+
+#[test]
+fn every_twin_is_a_reference_case_registered_once() {
+    let reference: BTreeSet<String> = reference_cases().into_iter().collect();
+    let mut seen = BTreeSet::new();
+    for (name, _) in cases::all() {
+        assert!(
+            reference.contains(name),
+            "twin `{name}` has no tests/fixtures/reference/cases/{name}.js"
+        );
+        assert!(seen.insert(name), "twin `{name}` is registered twice");
+    }
+}
+
+#[test]
+fn reviewed_exceptions_are_well_formed() {
+    let twins: BTreeSet<&str> = cases::all().iter().map(|(name, _)| *name).collect();
+    let mut seen = BTreeSet::new();
+    for (case, what, why) in REVIEWED_EXCEPTIONS {
+        assert!(
+            twins.contains(case),
+            "reviewed exception for `{case}`, which has no twin"
+        );
+        assert!(parse_what(what).is_ok(), "{case}: {}", parse_what(what).unwrap_err());
+        assert!(!why.trim().is_empty(), "{case}: `{what}` has no reason");
+        assert!(seen.insert((case, what)), "{case}: `{what}` is listed twice");
+    }
+}
+
+/// The comparison itself: differences are found, exceptions cover exactly their pair, and an
+/// exception that matches nothing fails.
+#[test]
+fn compare_reports_differences_and_checks_exceptions() {
+    let sm = |perms: Value, comment: &str| {
+        json!({
+            "resources": {"StateMachine": "AWS::StepFunctions::StateMachine", "Worker": "AWS::StepFunctions::Activity"},
+            "state_machines": [{
+                "id": "StateMachine",
+                "definition": {"Comment": comment, "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+                "permissions": perms,
+                "conditions": [],
+                "trust": ["states.amazonaws.com"],
+                "properties": {},
+            }],
+        })
+    };
+    let fn_arn = "arn:aws:lambda:us-east-1:123456789012:function:F";
+    let want = sm(
+        json!([
+            ["lambda:InvokeFunction", fn_arn],
+            ["lambda:InvokeFunction", format!("{fn_arn}:*")]
+        ]),
+        "c",
+    );
+    let narrower = sm(json!([["lambda:InvokeFunction", fn_arn]]), "c");
+
+    assert!(compare("x", &want, &want, &[]).is_empty());
+
+    // folded ids compare equal
+    let mut renamed = want.clone();
+    renamed["resources"] =
+        json!({"state-machine": "AWS::StepFunctions::StateMachine", "worker": "AWS::StepFunctions::Activity"});
+    renamed["state_machines"][0]["id"] = json!("State_Machine");
+    assert!(compare("x", &want, &renamed, &[]).is_empty());
+
+    // a missing permission, unreviewed
+    assert_eq!(
+        compare("x", &want, &narrower, &[]),
+        [format!(
+            "state machine `statemachine`: missing permission lambda:InvokeFunction {fn_arn}:*"
+        )]
+    );
+    // reviewed: accepted
+    let what = format!("-lambda:InvokeFunction {fn_arn}:*");
+    let reviewed = [("x", what.as_str(), "narrower on purpose")];
+    assert!(compare("x", &want, &narrower, &reviewed).is_empty());
+    // the same exception for another case does not apply
+    assert_eq!(compare("y", &want, &narrower, &reviewed).len(), 1);
+    // an exception no longer needed fails
+    let stale = compare("x", &want, &want, &reviewed);
+    assert_eq!(stale.len(), 1);
+    assert!(stale[0].contains("no longer matches"), "{stale:?}");
+    // an extra permission, and a `+` exception for it
+    let wider = sm(
+        json!([
+            ["lambda:InvokeFunction", fn_arn],
+            ["lambda:InvokeFunction", format!("{fn_arn}:*")],
+            ["s3:GetObject", "${Bucket.Arn}/*"]
+        ]),
+        "c",
+    );
+    assert_eq!(
+        compare("x", &want, &fold_ids(&wider), &[]),
+        ["state machine `statemachine`: unexpected permission s3:GetObject ${bucket.Arn}/*"]
+    );
+    assert!(compare(
+        "x",
+        &want,
+        &fold_ids(&wider),
+        &[("x", "+s3:GetObject ${Bucket.Arn}/*", "why")]
+    )
+    .is_empty());
+    // exceptions never excuse other sections
+    let other = sm(json!([["lambda:InvokeFunction", fn_arn]]), "d");
+    assert_eq!(
+        compare("x", &want, &other, &reviewed),
+        [r#"state machine `statemachine` definition/Comment: expected "c", got "d""#]
+    );
+    // resources and machines missing or extra
+    let mut fewer = want.clone();
+    fewer["resources"].as_object_mut().unwrap().remove("Worker");
+    fewer["state_machines"] = json!([]);
+    assert_eq!(
+        compare("x", &want, &fewer, &[]),
+        [
+            r#"resources/worker: missing, expected "AWS::StepFunctions::Activity""#,
+            "state machine `statemachine`: missing"
+        ]
+    );
+    assert!(parse_what("lambda:InvokeFunction *").is_err());
+    assert!(parse_what("-lambda:InvokeFunction").is_err());
+}
