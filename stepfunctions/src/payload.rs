@@ -66,6 +66,15 @@ impl Payload {
         Payload::Object(fields.into_iter().map(|(k, v)| (k.into(), v)).collect())
     }
 
+    /// An empty object, `{}` (CDK's `TaskInput.fromObject({})`).
+    ///
+    /// ```
+    /// assert_eq!(serde_json::to_string(&stepfunctions::Payload::empty_object()).unwrap(), "{}");
+    /// ```
+    pub fn empty_object() -> Self {
+        Payload::Object(IndexMap::new())
+    }
+
     /// A literal string (CDK's `TaskInput.fromText`).
     ///
     /// ```

@@ -475,10 +475,9 @@ impl StateMachine {
     /// assert_eq!(r.logical_id.as_str(), "Flow");
     /// assert!(t.resource("FlowRole").is_some());
     /// ```
-    pub fn add_to(self, template: &mut Template) -> Result<Rendered, Error> {
+    pub fn add_to(mut self, template: &mut Template) -> Result<Rendered, Error> {
         let id = LogicalId::from_construct_id(&self.id)?;
         let mut statements = PolicyDocument::new();
-        self.definition_statements(&mut statements);
         let logs = self.logs.clone();
         if logs.is_some() {
             statements.add(PolicyStatement::allow(
@@ -506,14 +505,19 @@ impl StateMachine {
                 [Expr::lit("*")],
             ));
         }
-        statements.extend(self.statements.iter().cloned());
-
+        let extra = std::mem::take(&mut self.statements);
         let existing = self.role.clone();
         let name = self.name.clone();
         let machine_type = self.machine_type;
         let tracing = self.tracing;
         let removal = self.removal_policy;
         let (document, mut warnings, substitutions) = self.build()?;
+        // The states' statements first, then logging and tracing, then the user's, as CDK orders them.
+        let mut gathered = PolicyDocument::new();
+        collect_statements(&document.graph, &mut gathered);
+        gathered.extend(statements.statements().iter().cloned());
+        gathered.extend(extra);
+        let statements = gathered;
 
         let mut depends_on = Vec::new();
         let role_arn = match &existing {
@@ -602,11 +606,6 @@ impl StateMachine {
             role_arn,
             warnings,
         })
-    }
-
-    fn definition_statements(&self, doc: &mut PolicyDocument) {
-        let (graph, _) = self.definition.clone().into_graph();
-        collect_statements(&graph, doc);
     }
 }
 
@@ -732,7 +731,7 @@ impl Activity {
     /// let mut t = cfn_model::Template::new();
     /// stepfunctions::Activity::new("Worker").add_to(&mut t).unwrap();
     /// ```
-    pub fn add_to(self, template: &mut Template) -> Result<LogicalId, Error> {
+    pub fn add_to(mut self, template: &mut Template) -> Result<LogicalId, Error> {
         let id = LogicalId::from_construct_id(&self.id)?;
         let name = self
             .name

@@ -66,7 +66,7 @@ fn lambda_invoke_output_path_payload(t: &mut Template) -> Result<Vec<Warning>, E
 fn lambda_invoke_payload_object_and_path(t: &mut Template) -> Result<Vec<Warning>, Error> {
     let first = Task::new(
         "Invoke with empty object as payload",
-        LambdaInvoke::new(my_fn()).payload(Payload::from_json(serde_json::json!({}))),
+        LambdaInvoke::new(my_fn()).payload(Payload::empty_object()),
     );
     // use the output of fn as input
     let second = Task::new(
