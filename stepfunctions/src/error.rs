@@ -8,7 +8,10 @@ use std::fmt;
 #[non_exhaustive]
 pub enum Error {
     /// Two different states share a name.
-    #[error("state name `{name}` is used by two different states")]
+    #[error(
+        "state name `{name}` is used by two different states (to place a fragment more than once, give each \
+         copy a prefix with Chain::prefix_states)"
+    )]
     DuplicateStateName {
         /// The name.
         name: String,
@@ -132,6 +135,15 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// Literal `${` text where this library cannot route it through a substitution (a state
+    /// name, a comment, a path, a condition value, custom-state JSON), in a definition that has
+    /// `DefinitionSubstitutions`: CloudFormation would read it as a placeholder.
+    #[error(
+        "the definition has literal `${{` text in a state name, comment, path, condition or custom state; \
+         with DefinitionSubstitutions CloudFormation would read it as a placeholder: remove it, or \
+         map it with StateMachine::definition_substitution"
+    )]
+    LiteralPlaceholder,
     /// A custom state's JSON is not a valid state object.
     #[error("custom state `{state}`: {reason}")]
     InvalidCustomState {
@@ -170,6 +182,14 @@ pub enum Warning {
         /// How many statements were left out.
         statements: usize,
     },
+    /// An Express state machine's timeout is above the five minutes an Express execution may
+    /// run.
+    ExpressTimeoutAboveLimit {
+        /// The state machine's logical id.
+        state_machine: String,
+        /// The configured timeout.
+        timeout_seconds: u64,
+    },
     /// The template is over 51,200 bytes, the most `aws cloudformation deploy` sends inline.
     TemplateOverInlineLimit {
         /// Size in bytes.
@@ -191,6 +211,10 @@ impl fmt::Display for Warning {
             Warning::PermissionsNotGranted { state_machine, statements } => write!(
                 f,
                 "state machine `{state_machine}` runs as an immutable role: {statements} policy statement(s) its states need were not attached; grant them to the role yourself"
+            ),
+            Warning::ExpressTimeoutAboveLimit { state_machine, timeout_seconds } => write!(
+                f,
+                "express state machine `{state_machine}` has a timeout of {timeout_seconds} s; an Express execution stops after 300 s"
             ),
             Warning::TemplateOverInlineLimit { size } => write!(
                 f,

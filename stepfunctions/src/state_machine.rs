@@ -457,6 +457,9 @@ impl StateMachine {
         let start = Substitutions::with_user(self.substitutions);
         let (compact, substitutions) = subst::collecting(start, || serde_json::to_string(&document));
         let compact = compact.map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+        if !substitutions.is_empty() && subst::stray_placeholders(&compact, &substitutions) > 0 {
+            return Err(Error::LiteralPlaceholder);
+        }
         if self.check_size && compact.len() > MAX_DEFINITION_BYTES {
             return Err(Error::DefinitionTooLarge {
                 size: compact.len(),
@@ -512,6 +515,14 @@ impl StateMachine {
         let tracing = self.tracing;
         let removal = self.removal_policy;
         let (document, mut warnings, substitutions) = self.build()?;
+        if let (Some(StateMachineType::Express), Some(t)) = (machine_type, document.timeout_seconds) {
+            if t > 300 {
+                warnings.push(Warning::ExpressTimeoutAboveLimit {
+                    state_machine: id.to_string(),
+                    timeout_seconds: t,
+                });
+            }
+        }
         // The states' statements first, then logging and tracing, then the user's, as CDK orders them.
         let mut gathered = PolicyDocument::new();
         collect_statements(&document.graph, &mut gathered);
@@ -539,9 +550,10 @@ impl StateMachine {
                         statements,
                         [Expr::reference(role_id.as_str())],
                     );
+                    // The policy must exist before the state machine is created (CloudFormation
+                    // checks the role's permissions then); the role itself is ordered by GetAtt.
                     depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
                 }
-                depends_on.push(role_id.clone());
                 Expr::get_att(role_id.as_str(), "Arn")
             }
             Some(role) => {
@@ -731,7 +743,7 @@ impl Activity {
     /// let mut t = cfn_model::Template::new();
     /// stepfunctions::Activity::new("Worker").add_to(&mut t).unwrap();
     /// ```
-    pub fn add_to(mut self, template: &mut Template) -> Result<LogicalId, Error> {
+    pub fn add_to(self, template: &mut Template) -> Result<LogicalId, Error> {
         let id = LogicalId::from_construct_id(&self.id)?;
         let name = self
             .name

@@ -21,6 +21,7 @@ thread_local! {
 pub struct Substitutions {
     by_expr: IndexMap<Expr, String>,
     user: IndexMap<String, Expr>,
+    placeholders: usize,
 }
 
 impl Substitutions {
@@ -43,6 +44,7 @@ impl Substitutions {
         Substitutions {
             by_expr: IndexMap::new(),
             user,
+            placeholders: 0,
         }
     }
 
@@ -63,6 +65,8 @@ impl Substitutions {
             Expr::Ref(name) => name.strip_prefix("AWS::").unwrap_or(name).to_owned(),
             Expr::GetAtt(id, attr) => format!("{id}{attr}"),
             Expr::ImportValue(_) => "Import".to_owned(),
+            Expr::Literal(_) => "Text".to_owned(),
+            Expr::Concat(parts) => concat_key(parts),
             _ => "Value".to_owned(),
         };
         let base: String = base.chars().filter(char::is_ascii_alphanumeric).collect();
@@ -78,6 +82,38 @@ impl Substitutions {
     }
 }
 
+/// A readable key for a mixed string: its ids and the words of its literal text, without the
+/// pseudo parameters and the `arn`/`aws` noise (`arn:${AWS::Partition}:states:::lambda:invoke`
+/// gives `StatesLambdaInvoke`).
+fn concat_key(parts: &[Expr]) -> String {
+    let mut key = String::new();
+    for part in parts {
+        match part {
+            Expr::Literal(text) => {
+                for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+                    if word.is_empty() || word == "arn" || word == "aws" {
+                        continue;
+                    }
+                    let mut chars = word.chars();
+                    if let Some(first) = chars.next() {
+                        key.push(first.to_ascii_uppercase());
+                        key.extend(chars);
+                    }
+                }
+            }
+            Expr::Ref(name) if name.starts_with("AWS::") => {}
+            Expr::Ref(name) => key.push_str(name),
+            Expr::GetAtt(id, attr) => {
+                key.push_str(id);
+                key.push_str(attr);
+            }
+            _ => key.push_str("Value"),
+        }
+    }
+    key.truncate(64);
+    key
+}
+
 /// Runs `f` with a fresh substitution collector; returns its result and the substitutions used.
 pub(crate) fn collecting<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, Substitutions) {
     collecting_from(start, f)
@@ -87,28 +123,37 @@ pub(crate) fn collecting<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, 
 /// Outside [`collecting`], intrinsics are written in `Fn::Sub` text form.
 pub(crate) fn write_expr(expr: &Expr) -> String {
     if let Expr::Literal(text) = expr {
-        return text.clone();
+        if !text.contains("${") {
+            return text.clone();
+        }
     }
     ACTIVE.with(|a| {
         let mut active = a.borrow_mut();
         match active.as_mut() {
+            // The whole string is one placeholder: cfn-lint skips a `${Key}` string but checks a
+            // mixed one (a Resource ARN with `${Partition}` in it fails its ARN pattern). A literal
+            // holding `${` goes through a substitution too, so that CloudFormation cannot read it
+            // as a placeholder.
             Some(subs) => {
-                let mut out = String::new();
-                for part in expr.parts() {
-                    match part {
-                        Expr::Literal(t) => out.push_str(t),
-                        other => {
-                            out.push_str("${");
-                            out.push_str(&subs.key_for(other));
-                            out.push('}');
-                        }
-                    }
-                }
-                out
+                subs.placeholders += 1;
+                format!("${{{}}}", subs.key_for(expr))
             }
             None => expr.to_string(),
         }
     })
+}
+
+/// Counts `${` in rendered text that this collector did not write: literal text that
+/// CloudFormation would read as a placeholder.
+/// The placeholders of the user's own keys (raw ASL in a custom state) are expected.
+pub(crate) fn stray_placeholders(rendered: &str, subs: &Substitutions) -> usize {
+    let expected: usize = subs.placeholders
+        + subs
+            .user
+            .keys()
+            .map(|k| rendered.matches(&format!("${{{k}}}")).count())
+            .sum::<usize>();
+    rendered.matches("${").count().saturating_sub(expected)
 }
 
 /// Serializes an [`Expr`] as an ASL string.
@@ -117,7 +162,7 @@ pub(crate) struct AslStr<'a>(pub &'a Expr);
 impl Serialize for AslStr<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            Expr::Literal(text) => s.serialize_str(text),
+            Expr::Literal(text) if !text.contains("${") => s.serialize_str(text),
             other => s.serialize_str(&write_expr(other)),
         }
     }

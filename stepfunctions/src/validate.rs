@@ -169,6 +169,20 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
                     reason: format!("`Type` must be one of {}, got `{ty}`", TYPES.join(", ")),
                 });
             }
+            for (field, kind) in [
+                ("InputPath", PathKind::Path),
+                ("OutputPath", PathKind::Path),
+                ("ResultPath", PathKind::Reference),
+            ] {
+                if let Some(serde_json::Value::String(p)) = json.get(field) {
+                    check_path(name, field, p, kind)?;
+                }
+            }
+            for field in ["Parameters", "ResultSelector", "ItemSelector"] {
+                if let Some(v) = json.get(field) {
+                    crate::Payload::from_json(v.clone()).validate(name, field)?;
+                }
+            }
         }
         Kind::Pass { result: None } | Kind::Succeed => {}
     }

@@ -349,9 +349,15 @@ fn waiting_for_a_task_token_without_the_token_fails() {
     .wait_for_task_token();
     let asl = StateMachine::new("M", ok).render_asl().unwrap();
     assert!(
-        asl.definition.contains("sns:publish.waitForTaskToken"),
+        asl.definition
+            .contains("\"Resource\": \"${StatesSnsPublishWaitForTaskToken}\""),
         "{}",
         asl.definition
+    );
+    let (_, arn) = asl.substitutions.iter().next().unwrap();
+    assert_eq!(
+        arn.to_string(),
+        "arn:${AWS::Partition}:states:::sns:publish.waitForTaskToken"
     );
 }
 
@@ -456,6 +462,28 @@ fn immutable_role_warns_about_the_statements_left_out() {
 }
 
 #[test]
+fn express_timeout_over_five_minutes_warns() {
+    let mut t = Template::new();
+    let r = StateMachine::new("M", Pass::new("P"))
+        .state_machine_type(StateMachineType::Express)
+        .timeout(Duration::from_secs(3600))
+        .add_to(&mut t)
+        .unwrap();
+    assert_eq!(
+        r.warnings,
+        vec![Warning::ExpressTimeoutAboveLimit {
+            state_machine: "M".into(),
+            timeout_seconds: 3600
+        }]
+    );
+    let r = StateMachine::new("N", Pass::new("P"))
+        .timeout(Duration::from_secs(3600))
+        .add_to(&mut t)
+        .unwrap();
+    assert!(r.warnings.is_empty());
+}
+
+#[test]
 fn templates_over_the_inline_limit_warn() {
     let mut t = Template::new();
     StateMachine::new("M", Pass::new("P").result("y".repeat(60_000).into()))
@@ -464,4 +492,24 @@ fn templates_over_the_inline_limit_warn() {
     let (_, w) = stepfunctions::synth(&t, true).unwrap();
     assert!(matches!(w.as_slice(), [Warning::TemplateOverInlineLimit { .. }]));
     assert!(w[0].to_string().contains("--s3-bucket"));
+}
+
+#[test]
+fn literal_placeholder_text_is_protected_or_rejected() {
+    // In a string value, `${` is routed through a substitution of its own.
+    let def = Pass::new("P").parameters(Payload::from_object([("cost", "costs ${amount}".into())]));
+    let asl = StateMachine::new("M", def).render_asl().unwrap();
+    assert!(asl.definition.contains("\"cost\": \"${Text}\""), "{}", asl.definition);
+    // In a comment it cannot be: with substitutions in the definition, that is an error.
+    let def = Pass::new("P")
+        .comment("see ${docs}")
+        .parameters(Payload::from_object([("arn", Expr::partition().into())]));
+    assert_eq!(
+        StateMachine::new("M", def).render_asl().unwrap_err(),
+        Error::LiteralPlaceholder
+    );
+    // Without substitutions, CloudFormation substitutes nothing.
+    assert!(StateMachine::new("M", Pass::new("P").comment("see ${docs}"))
+        .render_asl()
+        .is_ok());
 }

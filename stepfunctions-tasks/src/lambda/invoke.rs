@@ -74,7 +74,8 @@ fn invoke_statement(function: &LambdaFunction, qualifier: Option<&str>) -> Polic
 /// ])))
 /// .wait_for_task_token();
 /// let asl = StateMachine::new("M", task).render_asl().unwrap();
-/// assert!(asl.definition.contains("lambda:invoke.waitForTaskToken"));
+/// let (_, resource) = asl.substitutions.iter().next().unwrap();
+/// assert_eq!(resource.to_string(), "arn:${AWS::Partition}:states:::lambda:invoke.waitForTaskToken");
 /// ```
 #[derive(Debug, Clone)]
 pub struct LambdaInvoke {

@@ -62,6 +62,7 @@ pub struct InlineFunction {
     handler: String,
     code: String,
     timeout_seconds: Option<u32>,
+    statements: Vec<cfn_model::iam::PolicyStatement>,
 }
 
 impl InlineFunction {
@@ -77,6 +78,7 @@ impl InlineFunction {
             handler: "index.handler".into(),
             code: code.into(),
             timeout_seconds: None,
+            statements: Vec::new(),
         }
     }
 
@@ -92,6 +94,7 @@ impl InlineFunction {
             handler: "index.handler".into(),
             code: code.into(),
             timeout_seconds: None,
+            statements: Vec::new(),
         }
     }
 
@@ -117,6 +120,20 @@ impl InlineFunction {
         self
     }
 
+    /// Grants the function's role more than writing logs (to call `states:SendTaskSuccess`,
+    /// say), as an `AWS::IAM::Policy` named `<id>ServiceRoleDefaultPolicy`. Default: logs only.
+    ///
+    /// ```
+    /// use cfn_model::{iam::PolicyStatement, Expr};
+    /// let f = stepfunctions_tasks::InlineFunction::python("F", "def handler(e, c): return e")
+    ///     .add_to_role_policy(PolicyStatement::allow(["states:SendTaskSuccess"], [Expr::lit("*")]));
+    /// ```
+    #[must_use]
+    pub fn add_to_role_policy(mut self, statement: cfn_model::iam::PolicyStatement) -> Self {
+        self.statements.push(statement);
+        self
+    }
+
     /// Adds the function (`<id>`) and its role (`<id>ServiceRole`) to a template.
     ///
     /// ```
@@ -137,13 +154,24 @@ impl InlineFunction {
             "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
         ));
         let role_id = template.add_resource(&format!("{}ServiceRole", self.id), role.into_resource())?;
-        let function = Resource::new("AWS::Lambda::Function")
+        let mut policy_id = None;
+        if !self.statements.is_empty() {
+            let mut doc = cfn_model::iam::PolicyDocument::new();
+            doc.extend(self.statements);
+            let name = format!("{role_id}DefaultPolicy");
+            let policy = cfn_model::iam::Policy::new(name.clone(), doc, [Expr::reference(role_id.as_str())]);
+            policy_id = Some(template.add_resource(&name, policy.into_resource())?);
+        }
+        let mut function = Resource::new("AWS::Lambda::Function")
             .property("Code", Value::map([("ZipFile", Value::from(self.code))]))
             .property("Handler", Value::from(self.handler))
             .property("Role", Value::from(Expr::get_att(role_id.as_str(), "Arn")))
             .property("Runtime", Value::from(self.runtime))
-            .property_opt("Timeout", self.timeout_seconds.map(Value::from))
-            .depends_on(role_id);
+            .property_opt("Timeout", self.timeout_seconds.map(Value::from));
+        // The role is ordered by the GetAtt; its policy must exist before the function runs.
+        if let Some(p) = policy_id {
+            function = function.depends_on(p);
+        }
         let id = template.add_resource(&self.id, function)?;
         Ok(LambdaFunction::from_arn(Expr::get_att(id.as_str(), "Arn")))
     }
