@@ -3,8 +3,30 @@
 
 use stepfunctions_cdk::prelude::*;
 
+#[path = "../examples/activity_and_callbacks.rs"]
+mod activity_and_callbacks;
+#[path = "../examples/batch_job.rs"]
+mod batch_job;
+#[path = "../examples/choice_conditions.rs"]
+mod choice_conditions;
+#[path = "../examples/custom_state.rs"]
+mod custom_state;
+#[path = "../examples/express_logging_tracing.rs"]
+mod express_logging_tracing;
+#[path = "../examples/fragments.rs"]
+mod fragments;
 #[path = "../examples/hello_world.rs"]
 mod hello_world;
+#[path = "../examples/lambda_invoke.rs"]
+mod lambda_invoke;
+#[path = "../examples/map_items.rs"]
+mod map_items;
+#[path = "../examples/parallel_error_handling.rs"]
+mod parallel_error_handling;
+#[path = "../examples/pass_and_intrinsics.rs"]
+mod pass_and_intrinsics;
+#[path = "../examples/wait_variants.rs"]
+mod wait_variants;
 
 macro_rules! examples {
     ($($name:ident),* $(,)?) => {
@@ -20,7 +42,20 @@ macro_rules! examples {
     };
 }
 
-examples!(hello_world);
+examples!(
+    hello_world,
+    batch_job,
+    pass_and_intrinsics,
+    choice_conditions,
+    wait_variants,
+    parallel_error_handling,
+    map_items,
+    custom_state,
+    fragments,
+    express_logging_tracing,
+    activity_and_callbacks,
+    lambda_invoke,
+);
 
 /// Rendering is deterministic: the same program gives the same bytes.
 #[test]
