@@ -106,14 +106,10 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
         .comment("Waits for a callback and for an activity worker")
         .add_to(template)?;
     template.add_output(
-        "StateMachineArn",
-        Output::new(rendered.arn()).description("Start executions of this ARN"),
-    )?;
-    template.add_output(
         "ActivityArn",
         Output::new(activity_arn).description("Poll this activity with get-activity-task"),
     )?;
-    Ok(rendered.warnings)
+    rendered.output_arn(template)
 }
 
 #[allow(dead_code)]

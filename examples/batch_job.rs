@@ -78,11 +78,7 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
         .comment("A simple AWS Batch workflow")
         .timeout(Duration::from_secs(300))
         .add_to(template)?;
-    template.add_output(
-        "StateMachineArn",
-        Output::new(rendered.arn()).description("Start executions of this ARN with {\"wait_time\": 1}"),
-    )?;
-    Ok(rendered.warnings)
+    rendered.output_arn(template)
 }
 
 #[allow(dead_code)]

@@ -93,14 +93,10 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
         ))
         .add_to(template)?;
     template.add_output(
-        "StateMachineArn",
-        Output::new(rendered.arn()).description("Start executions of this ARN"),
-    )?;
-    template.add_output(
         "TableName",
         Output::new(Expr::reference(table.as_str())).description("The table the items are written to"),
     )?;
-    Ok(rendered.warnings)
+    rendered.output_arn(template)
 }
 
 #[allow(dead_code)]

@@ -53,14 +53,10 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
         .tracing(true)
         .add_to(template)?;
     template.add_output(
-        "StateMachineArn",
-        Output::new(rendered.arn()).description("Start executions of this ARN"),
-    )?;
-    template.add_output(
         "LogGroupName",
         Output::new(Expr::reference(log_group.as_str())).description("Where the executions are logged"),
     )?;
-    Ok(rendered.warnings)
+    rendered.output_arn(template)
 }
 
 #[allow(dead_code)]

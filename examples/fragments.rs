@@ -53,11 +53,7 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
         .comment("Runs one fragment twice")
         .timeout(Duration::from_secs(300))
         .add_to(template)?;
-    template.add_output(
-        "StateMachineArn",
-        Output::new(rendered.arn()).description("Start executions of this ARN"),
-    )?;
-    Ok(rendered.warnings)
+    rendered.output_arn(template)
 }
 
 #[allow(dead_code)]

@@ -84,11 +84,7 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
     let rendered = StateMachine::new("StateMachine", definition)
         .comment("Shapes an order into a request with Pass states")
         .add_to(template)?;
-    template.add_output(
-        "StateMachineArn",
-        Output::new(rendered.arn()).description("Start executions of this ARN"),
-    )?;
-    Ok(rendered.warnings)
+    rendered.output_arn(template)
 }
 
 #[allow(dead_code)]

@@ -39,11 +39,7 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
         // An execution that waits longer than this fails with States.Timeout.
         .timeout(Duration::from_secs(600))
         .add_to(template)?;
-    template.add_output(
-        "StateMachineArn",
-        Output::new(rendered.arn()).description("Start executions of this ARN"),
-    )?;
-    Ok(rendered.warnings)
+    rendered.output_arn(template)
 }
 
 #[allow(dead_code)]

@@ -200,6 +200,24 @@ impl Rendered {
     pub fn name(&self) -> Expr {
         Expr::get_att(self.logical_id.as_str(), "Name")
     }
+
+    /// Exports the state machine's ARN as the output `<logical id>Arn` (what
+    /// `aws stepfunctions start-execution --state-machine-arn` takes) and returns the warnings.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let warnings = stepfunctions::StateMachine::new("Flow", stepfunctions::Pass::new("P"))
+    ///     .add_to(&mut t)
+    ///     .and_then(|r| r.output_arn(&mut t))
+    ///     .unwrap();
+    /// assert!(warnings.is_empty());
+    /// assert!(t.to_json_pretty().unwrap().contains("\"FlowArn\""));
+    /// ```
+    pub fn output_arn(self, template: &mut Template) -> Result<Vec<Warning>, Error> {
+        let output = cfn_model::Output::new(self.arn()).description("Start executions of this ARN");
+        template.add_output(&format!("{}Arn", self.logical_id), output)?;
+        Ok(self.warnings)
+    }
 }
 
 /// A state machine: a definition, its role, and its settings.
