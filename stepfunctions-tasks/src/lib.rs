@@ -1,6 +1,17 @@
 //! Service integrations (Task states) for the `stepfunctions` crate.
+//!
+//! One module per service, one file per API (`dynamodb/put_item.rs`), every type re-exported
+//! here under CDK's `<Service><Api>` name. Each integration implements
+//! [`stepfunctions::ServiceIntegration`]: its service and API, its parameters, and the IAM
+//! statements it needs; the patterns it supports are marker traits
+//! ([`stepfunctions::SupportsRunJob`], [`stepfunctions::SupportsWaitForTaskToken`]), so
+//! `Task::new(name, integration).run_job()` only compiles where the service can run a job.
+//! Everything tasks share (comment, paths, result selector, timeouts, credentials, retry,
+//! catch) comes from [`stepfunctions::Task`].
 
 pub mod lambda;
+#[allow(dead_code)]
+mod util;
 
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use stepfunctions::StepFunctionsInvokeActivity;
