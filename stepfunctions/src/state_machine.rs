@@ -424,7 +424,12 @@ impl StateMachine {
     /// assert_eq!(asl.definition, "{\n  \"StartAt\": \"Hello\",\n  \"States\": {\n    \"Hello\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }\n  }\n}");
     /// ```
     pub fn render_asl(&self) -> Result<Asl, Error> {
-        let (document, warnings, substitutions) = self.clone().build()?;
+        let Built {
+            document,
+            warnings,
+            substitutions,
+            ..
+        } = self.clone().build()?;
         let definition = subst::with_substitutions(&substitutions, || serde_json::to_string_pretty(&document))
             .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
         Ok(Asl {
@@ -434,7 +439,7 @@ impl StateMachine {
         })
     }
 
-    fn build(self) -> Result<(Definition, Vec<Warning>, Substitutions), Error> {
+    fn build(self) -> Result<Built, Error> {
         let (graph, errors) = self.definition.into_graph();
         if let Some(e) = errors.into_iter().next() {
             return Err(e);
@@ -484,7 +489,12 @@ impl StateMachine {
                 limit: MAX_DEFINITION_BYTES,
             });
         }
-        Ok((document, warnings, substitutions))
+        Ok(Built {
+            document,
+            warnings,
+            substitutions,
+            compact,
+        })
     }
 
     /// Validates the definition and adds the state machine, its role and its policy to a
@@ -532,7 +542,12 @@ impl StateMachine {
         let machine_type = self.machine_type;
         let tracing = self.tracing;
         let removal = self.removal_policy;
-        let (document, mut warnings, substitutions) = self.build()?;
+        let Built {
+            document,
+            mut warnings,
+            substitutions,
+            compact,
+        } = self.build()?;
         if let (Some(StateMachineType::Express), Some(t)) = (machine_type, document.timeout_seconds) {
             if t > 300 {
                 warnings.push(Warning::ExpressTimeoutAboveLimit {
@@ -601,13 +616,18 @@ impl StateMachine {
             }
         };
 
-        let mut resource = Resource::new("AWS::StepFunctions::StateMachine").property(
-            "Definition",
-            Value::custom(DefinitionValue {
+        // A JSON object in `Definition` whose only key is `Ref` or `Fn::...` would be read by
+        // CloudFormation as an intrinsic function: such a definition goes in as a string.
+        let definition = if looks_like_intrinsic(&compact) {
+            ("DefinitionString", Value::from(compact))
+        } else {
+            let value = DefinitionValue {
                 document: Arc::new(document),
                 substitutions: substitutions.clone(),
-            }),
-        );
+            };
+            ("Definition", Value::custom(value))
+        };
+        let mut resource = Resource::new("AWS::StepFunctions::StateMachine").property(definition.0, definition.1);
         if !substitutions.is_empty() {
             resource = resource.property(
                 "DefinitionSubstitutions",
@@ -649,6 +669,22 @@ fn collect_statements(graph: &Graph, doc: &mut PolicyDocument) {
             doc.extend(task.policy.iter().cloned());
         }
     });
+}
+
+/// What [`StateMachine::build`] gives: the validated document, its warnings, its substitutions
+/// and its compact text.
+struct Built {
+    document: Definition,
+    warnings: Vec<Warning>,
+    substitutions: Substitutions,
+    compact: String,
+}
+
+/// Whether compact JSON may hold an object CloudFormation would take for an intrinsic function
+/// (`{"Ref":...}`, `{"Fn::...":...}`). A match inside a string value is harmless: the definition
+/// then goes in as a string, which is valid too.
+fn looks_like_intrinsic(compact: &str) -> bool {
+    compact.contains("{\"Ref\":") || compact.contains("{\"Fn::")
 }
 
 /// The top level of an ASL document.

@@ -241,3 +241,21 @@ fn render_asl_alone_is_plain_asl_without_substitutions() {
         json!({"Comment": "c", "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}, "TimeoutSeconds": 60})
     );
 }
+
+#[test]
+fn objects_that_look_like_intrinsics_send_the_definition_as_a_string() {
+    let def = Pass::new("P")
+        .result(Payload::from_json(json!({"Ref": "not an intrinsic"})))
+        .parameters(Payload::from_object([("arn", Expr::get_att("Fn", "Arn").into())]));
+    let t = render(StateMachine::new("M", def));
+    let props = &t["Resources"]["M"]["Properties"];
+    assert!(props.get("Definition").is_none());
+    let text = props["DefinitionString"].as_str().unwrap();
+    let asl: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(asl["States"]["P"]["Result"], json!({"Ref": "not an intrinsic"}));
+    assert_eq!(asl["States"]["P"]["Parameters"], json!({"arn": "${FnArn}"}));
+    assert_eq!(
+        props["DefinitionSubstitutions"],
+        json!({"FnArn": {"Fn::GetAtt": ["Fn", "Arn"]}})
+    );
+}
