@@ -9,9 +9,14 @@
 //! Everything tasks share (comment, paths, result selector, timeouts, credentials, retry,
 //! catch) comes from [`stepfunctions::Task`].
 
+pub mod athena;
 pub mod lambda;
 #[allow(dead_code)]
 mod util;
 
+pub use athena::{
+    AthenaGetQueryExecution, AthenaGetQueryResults, AthenaStartQueryExecution, AthenaStopQueryExecution,
+    EncryptionOption, S3Location,
+};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use stepfunctions::StepFunctionsInvokeActivity;
