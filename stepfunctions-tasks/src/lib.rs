@@ -10,13 +10,16 @@
 //! catch) comes from [`stepfunctions::Task`].
 
 pub mod athena;
+pub mod batch;
 pub mod lambda;
-#[allow(dead_code)]
 mod util;
 
 pub use athena::{
     AthenaGetQueryExecution, AthenaGetQueryResults, AthenaStartQueryExecution, AthenaStopQueryExecution,
     EncryptionOption, S3Location,
+};
+pub use batch::{
+    BatchContainerOverrides, BatchDependencyType, BatchJobDefinition, BatchJobDependency, BatchJobQueue, BatchSubmitJob,
 };
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use stepfunctions::StepFunctionsInvokeActivity;
