@@ -11,6 +11,7 @@
 
 pub mod athena;
 pub mod batch;
+pub mod codebuild;
 pub mod lambda;
 mod util;
 
@@ -20,6 +21,9 @@ pub use athena::{
 };
 pub use batch::{
     BatchContainerOverrides, BatchDependencyType, BatchJobDefinition, BatchJobDependency, BatchJobQueue, BatchSubmitJob,
+};
+pub use codebuild::{
+    BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild, InlineBuildProject,
 };
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use stepfunctions::StepFunctionsInvokeActivity;
