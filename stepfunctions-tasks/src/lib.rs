@@ -12,6 +12,8 @@
 pub mod athena;
 pub mod batch;
 pub mod codebuild;
+pub mod databrew;
+pub mod glue;
 pub mod lambda;
 mod util;
 
@@ -25,5 +27,7 @@ pub use batch::{
 pub use codebuild::{
     BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild, InlineBuildProject,
 };
+pub use databrew::GlueDataBrewStartJobRun;
+pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use stepfunctions::StepFunctionsInvokeActivity;
