@@ -71,8 +71,8 @@ const GLUE_CATALOG_ACTIONS: [&str; 19] = [
 ///   the tables' data with the caller's permissions, and their locations live in the catalog,
 ///   not in the template;
 /// - `s3:PutObject`, `s3:AbortMultipartUpload`, `s3:ListMultipartUploadParts` on the objects of
-///   the output location, `s3:ListBucketMultipartUploads` and `s3:CreateBucket` (Athena creates
-///   a missing output bucket) on its bucket; all five on `arn:aws:s3:::*` without an output
+///   the output location, `s3:ListBucketMultipartUploads` and `s3:CreateBucket` (kept from the
+///   AWS template, for an output bucket that does not exist yet) on its bucket; all five on `arn:aws:s3:::*` without an output
 ///   location, since the workgroup's is not known here;
 /// - the template's 19 Glue Data Catalog actions on the catalog, the database (`default` unless
 ///   set), its tables and its user-defined functions: a query may also write to the catalog
