@@ -5,16 +5,26 @@ use stepfunctions_cdk::prelude::*;
 
 #[path = "../examples/activity_and_callbacks.rs"]
 mod activity_and_callbacks;
+#[path = "../examples/athena_queries.rs"]
+mod athena_queries;
 #[path = "../examples/batch_job.rs"]
 mod batch_job;
+#[path = "../examples/batch_submit_job.rs"]
+mod batch_submit_job;
 #[path = "../examples/choice_conditions.rs"]
 mod choice_conditions;
+#[path = "../examples/codebuild_start_build.rs"]
+mod codebuild_start_build;
 #[path = "../examples/custom_state.rs"]
 mod custom_state;
+#[path = "../examples/databrew_start_job_run.rs"]
+mod databrew_start_job_run;
 #[path = "../examples/express_logging_tracing.rs"]
 mod express_logging_tracing;
 #[path = "../examples/fragments.rs"]
 mod fragments;
+#[path = "../examples/glue_start_job_run.rs"]
+mod glue_start_job_run;
 #[path = "../examples/hello_world.rs"]
 mod hello_world;
 #[path = "../examples/lambda_invoke.rs"]
@@ -55,6 +65,11 @@ examples!(
     express_logging_tracing,
     activity_and_callbacks,
     lambda_invoke,
+    athena_queries,
+    batch_submit_job,
+    codebuild_start_build,
+    glue_start_job_run,
+    databrew_start_job_run,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

@@ -36,7 +36,203 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// the resource is written as in the normalized output (`${Id}` placeholders, folded or not).
 /// `why` says why, citing `KNOWN-CDK-DEFECTS.md` or the AWS documentation. Nothing else of a
 /// case may differ.
-const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[];
+const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
+    // Athena (AthenaStartQueryExecution's rustdoc; athena-iam: the Step Functions IAM template).
+    (
+        "athena_get_query_execution",
+        "-athena:getQueryExecution *",
+        ATHENA_WORKGROUPS,
+    ),
+    (
+        "athena_get_query_execution",
+        "+athena:getQueryExecution arn:aws:athena:us-east-1:123456789012:workgroup/*",
+        ATHENA_WORKGROUPS,
+    ),
+    (
+        "athena_get_query_results",
+        "-athena:getQueryResults *",
+        ATHENA_WORKGROUPS,
+    ),
+    (
+        "athena_get_query_results",
+        "+athena:getQueryResults arn:aws:athena:us-east-1:123456789012:workgroup/*",
+        ATHENA_WORKGROUPS,
+    ),
+    ("athena_get_query_results", "-s3:GetObject *", ATHENA_S3_READS),
+    (
+        "athena_get_query_results",
+        "+s3:GetObject arn:aws:s3:::*",
+        ATHENA_S3_READS,
+    ),
+    (
+        "athena_stop_query_execution",
+        "-athena:stopQueryExecution *",
+        ATHENA_WORKGROUPS,
+    ),
+    (
+        "athena_stop_query_execution",
+        "+athena:stopQueryExecution arn:aws:athena:us-east-1:123456789012:workgroup/*",
+        ATHENA_WORKGROUPS,
+    ),
+    (
+        "athena_start_query_execution",
+        "-athena:getQueryExecution arn:aws:athena:us-east-1:123456789012:datacatalog/AwsDataCatalog",
+        ATHENA_GET_RR,
+    ),
+    (
+        "athena_start_query_execution",
+        "-athena:getQueryExecution arn:aws:athena:us-east-1:123456789012:workgroup/primary",
+        ATHENA_GET_RR,
+    ),
+    (
+        "athena_start_query_execution",
+        "-s3:CreateBucket *",
+        ATHENA_CREATE_BUCKET,
+    ),
+    (
+        "athena_start_query_execution",
+        "+s3:CreateBucket arn:aws:s3:::query-results-bucket",
+        ATHENA_CREATE_BUCKET,
+    ),
+    (
+        "athena_start_query_execution",
+        "-s3:GetBucketLocation *",
+        ATHENA_S3_READS,
+    ),
+    (
+        "athena_start_query_execution",
+        "+s3:GetBucketLocation arn:aws:s3:::*",
+        ATHENA_S3_READS,
+    ),
+    ("athena_start_query_execution", "-s3:GetObject *", ATHENA_S3_READS),
+    (
+        "athena_start_query_execution",
+        "+s3:GetObject arn:aws:s3:::*",
+        ATHENA_S3_READS,
+    ),
+    ("athena_start_query_execution", "-s3:ListBucket *", ATHENA_S3_READS),
+    (
+        "athena_start_query_execution",
+        "+s3:ListBucket arn:aws:s3:::*",
+        ATHENA_S3_READS,
+    ),
+    (
+        "athena_start_query_execution",
+        "-s3:ListBucketMultipartUploads arn:aws:s3:::query-results-bucket/folder/*",
+        ATHENA_LIST_UPLOADS,
+    ),
+    (
+        "athena_start_query_execution",
+        "+s3:ListBucketMultipartUploads arn:aws:s3:::query-results-bucket",
+        ATHENA_LIST_UPLOADS,
+    ),
+    (
+        "params_athena_start_query_format",
+        "+athena:stopQueryExecution arn:aws:athena:us-east-1:123456789012:datacatalog/AwsDataCatalog",
+        ATHENA_STOP_SYNC,
+    ),
+    (
+        "params_athena_start_query_format",
+        "+athena:stopQueryExecution arn:aws:athena:us-east-1:123456789012:workgroup/primary",
+        ATHENA_STOP_SYNC,
+    ),
+    (
+        "params_athena_start_query_format",
+        "-s3:CreateBucket *",
+        ATHENA_CREATE_BUCKET,
+    ),
+    (
+        "params_athena_start_query_format",
+        "+s3:CreateBucket arn:aws:s3:::mybucket",
+        ATHENA_CREATE_BUCKET,
+    ),
+    (
+        "params_athena_start_query_format",
+        "-s3:GetBucketLocation *",
+        ATHENA_S3_READS,
+    ),
+    (
+        "params_athena_start_query_format",
+        "+s3:GetBucketLocation arn:aws:s3:::*",
+        ATHENA_S3_READS,
+    ),
+    ("params_athena_start_query_format", "-s3:GetObject *", ATHENA_S3_READS),
+    (
+        "params_athena_start_query_format",
+        "+s3:GetObject arn:aws:s3:::*",
+        ATHENA_S3_READS,
+    ),
+    ("params_athena_start_query_format", "-s3:ListBucket *", ATHENA_S3_READS),
+    (
+        "params_athena_start_query_format",
+        "+s3:ListBucket arn:aws:s3:::*",
+        ATHENA_S3_READS,
+    ),
+    (
+        "params_athena_start_query_format",
+        "-s3:ListBucketMultipartUploads arn:aws:s3:::mybucket/myprefix/*",
+        ATHENA_LIST_UPLOADS,
+    ),
+    (
+        "params_athena_start_query_format",
+        "+s3:ListBucketMultipartUploads arn:aws:s3:::mybucket",
+        ATHENA_LIST_UPLOADS,
+    ),
+    // Batch (BatchSubmitJob's rustdoc).
+    (
+        "batch_submit_job",
+        "-batch:SubmitJob arn:aws:batch:us-east-1:123456789012:job-definition/*",
+        "KNOWN-CDK-DEFECTS: SubmitJob always covers job-definition/*. Batch authorizes SubmitJob on the \
+         revisioned job definition ARN (Batch user guide, iam-example-restrict-job-submission), so the \
+         revision the task names is enough",
+    ),
+    (
+        "batch_submit_job",
+        "+batch:SubmitJob arn:aws:batch:us-east-1:123456789012:job-definition/MyJobDefinition:1",
+        "the job definition revision the task submits with, instead of every job definition",
+    ),
+    ("batch_submit_job", "+batch:DescribeJobs *", BATCH_SYNC),
+    (
+        "batch_submit_job",
+        "+batch:TerminateJob arn:aws:batch:us-east-1:123456789012:job/*",
+        BATCH_SYNC,
+    ),
+    // CodeBuild (CodeBuildStartBuild's rustdoc).
+    (
+        "codebuild_start_build",
+        "-codebuild:BatchGetReports ${Project.Arn}",
+        "BatchGetReports is authorized on report groups (report-group/...), so on a project ARN it \
+         grants nothing; the codebuild-iam run-job template for StartBuild lists StartBuild, StopBuild \
+         and BatchGetBuilds only",
+    ),
+];
+
+/// Why the query-execution APIs get `workgroup/*` rather than `*`.
+const ATHENA_WORKGROUPS: &str = "athena-iam: the template grants the account's workgroup/* (the request names no \
+     workgroup); the CDK grants any resource of any account";
+/// Why S3 reads are on `arn:aws:s3:::*`.
+const ATHENA_S3_READS: &str = "KNOWN-CDK-DEFECTS (Athena S3 reads on *): athena-iam grants S3 reads on arn:aws:s3:::* \
+     (S3 buckets and objects); the tables' data locations are in the Glue catalog, not in the template, so no \
+     narrower resource is known";
+/// Why `s3:CreateBucket` is on the output bucket.
+const ATHENA_CREATE_BUCKET: &str =
+    "KNOWN-CDK-DEFECTS (s3:CreateBucket on *): athena-iam keeps s3:CreateBucket, for an \
+     output bucket that does not exist yet; scoped to the output location's bucket instead of any bucket name";
+/// Why `s3:ListBucketMultipartUploads` is on the bucket.
+const ATHENA_LIST_UPLOADS: &str =
+    "ListBucketMultipartUploads is a bucket action (resource type bucket): the CDK grants it \
+     on the output objects (bucket/prefix/*), where it matches nothing; granted on the output bucket";
+/// Why request-response does not get `athena:getQueryExecution`.
+const ATHENA_GET_RR: &str = "athena-iam: the request-response template has startQueryExecution and getDataCatalog \
+     only; getQueryExecution is for run-job, which watches the query";
+/// Why run-job gets `athena:stopQueryExecution`.
+const ATHENA_STOP_SYNC: &str = "athena-iam: the run-job template adds stopQueryExecution, with which Step Functions \
+     stops the query when the execution stops or the task times out; the CDK omits it";
+/// Why Batch run-job gets `DescribeJobs` and `TerminateJob`.
+const BATCH_SYNC: &str =
+    "batch-iam: the run-job (synchronous) template grants batch:DescribeJobs (no resource type: *) \
+     and batch:TerminateJob (scoped to the account's job/*), with which Step Functions watches the job and \
+     terminates it when the execution stops or the task times out; the CDK omits both";
 
 fn reference_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference")

@@ -9,9 +9,25 @@
 //! Everything tasks share (comment, paths, result selector, timeouts, credentials, retry,
 //! catch) comes from [`stepfunctions::Task`].
 
+pub mod athena;
+pub mod batch;
+pub mod codebuild;
+pub mod databrew;
+pub mod glue;
 pub mod lambda;
-#[allow(dead_code)]
 mod util;
 
+pub use athena::{
+    AthenaGetQueryExecution, AthenaGetQueryResults, AthenaStartQueryExecution, AthenaStopQueryExecution,
+    EncryptionOption, S3Location,
+};
+pub use batch::{
+    BatchContainerOverrides, BatchDependencyType, BatchJobDefinition, BatchJobDependency, BatchJobQueue, BatchSubmitJob,
+};
+pub use codebuild::{
+    BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild, InlineBuildProject,
+};
+pub use databrew::GlueDataBrewStartJobRun;
+pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use stepfunctions::StepFunctionsInvokeActivity;

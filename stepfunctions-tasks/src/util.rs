@@ -3,6 +3,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::Payload;
 
 /// `arn:${AWS::Partition}:<service>:${AWS::Region}:${AWS::AccountId}:<resource>`, the ARN of a
 /// resource in the stack's own region and account.
@@ -30,6 +31,35 @@ pub(crate) fn managed_rule_statement(rule_name: &str) -> PolicyStatement {
     )
 }
 
+/// `arn:${AWS::Partition}:<service>:::<resource>`, the ARN of a resource with no region or
+/// account (S3 buckets and objects).
+pub(crate) fn partition_arn(service: &str, resource: impl Into<Expr>) -> Expr {
+    Expr::concat([
+        Expr::lit("arn:"),
+        Expr::partition(),
+        Expr::lit(format!(":{service}:::")),
+        resource.into(),
+    ])
+}
+
+/// The value of a task input known when the template is made (a literal or a CloudFormation
+/// expression), or `None` when it is read at run time (a path or an intrinsic function): IAM
+/// resources are scoped to the first and widened to `*` for the second, as the Step Functions
+/// IAM templates do for "dynamic resources".
+pub(crate) fn static_value(input: &Payload) -> Option<&Expr> {
+    match input {
+        Payload::String(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// The length of a literal text input, `None` otherwise: checks apply to literals only.
+pub(crate) fn literal_len(input: &Payload) -> Option<usize> {
+    static_value(input)
+        .and_then(Expr::as_literal)
+        .map(|s| s.chars().count())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +70,22 @@ mod tests {
             stack_arn("events", "rule/R").to_string(),
             "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/R"
         );
+    }
+
+    #[test]
+    fn partition_arn_has_no_region_or_account() {
+        assert_eq!(
+            partition_arn("s3", "b/k/*").to_string(),
+            "arn:${AWS::Partition}:s3:::b/k/*"
+        );
+    }
+
+    #[test]
+    fn static_values_are_literals_and_expressions() {
+        assert_eq!(static_value(&"x".into()), Some(&Expr::lit("x")));
+        assert_eq!(static_value(&Payload::Path("$.x".into())), None);
+        assert_eq!(literal_len(&"abc".into()), Some(3));
+        assert_eq!(literal_len(&Expr::reference("P").into()), None);
     }
 
     #[test]

@@ -2,7 +2,11 @@
 
 use stepfunctions_cdk::prelude::*;
 
+pub mod athena;
+pub mod batch;
+pub mod codebuild;
 pub mod core;
+pub mod glue;
 pub mod lambda;
 
 /// A twin: adds the case's resources to a template, returns the warnings.
@@ -13,5 +17,9 @@ pub fn all() -> Vec<(&'static str, Build)> {
     let mut cases = Vec::new();
     cases.extend(core::CASES.iter().copied());
     cases.extend(lambda::CASES.iter().copied());
+    cases.extend(athena::CASES.iter().copied());
+    cases.extend(batch::CASES.iter().copied());
+    cases.extend(codebuild::CASES.iter().copied());
+    cases.extend(glue::CASES.iter().copied());
     cases
 }
