@@ -9,9 +9,14 @@
 //! Everything tasks share (comment, paths, result selector, timeouts, credentials, retry,
 //! catch) comes from [`stepfunctions::Task`].
 
+pub mod dynamodb;
 pub mod lambda;
-#[allow(dead_code)]
 mod util;
 
+pub use dynamodb::{
+    DynamoAttributeType, DynamoAttributeValue, DynamoConsumedCapacity, DynamoDeleteItem, DynamoGetItem,
+    DynamoItemCollectionMetrics, DynamoNumber, DynamoProjectionExpression, DynamoPutItem, DynamoReturnValues,
+    DynamoTable, DynamoTableDefinition, DynamoUpdateItem,
+};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use stepfunctions::StepFunctionsInvokeActivity;

@@ -3,6 +3,7 @@
 use stepfunctions_cdk::prelude::*;
 
 pub mod core;
+pub mod dynamodb;
 pub mod lambda;
 
 /// A twin: adds the case's resources to a template, returns the warnings.
@@ -13,5 +14,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     let mut cases = Vec::new();
     cases.extend(core::CASES.iter().copied());
     cases.extend(lambda::CASES.iter().copied());
+    cases.extend(dynamodb::CASES.iter().copied());
     cases
 }
