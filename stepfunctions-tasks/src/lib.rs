@@ -11,6 +11,7 @@
 
 pub mod dynamodb;
 pub mod lambda;
+pub mod sns;
 mod util;
 
 pub use dynamodb::{
@@ -19,4 +20,5 @@ pub use dynamodb::{
     DynamoTable, DynamoTableDefinition, DynamoUpdateItem,
 };
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
 pub use stepfunctions::StepFunctionsInvokeActivity;

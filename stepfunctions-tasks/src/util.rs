@@ -4,6 +4,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::Payload;
 
 /// `arn:${AWS::Partition}:<service>:${AWS::Region}:${AWS::AccountId}:<resource>`, the ARN of a
 /// resource in the stack's own region and account.
@@ -32,6 +33,29 @@ pub(crate) fn managed_rule_statement(rule_name: &str) -> PolicyStatement {
     )
 }
 
+/// `kms:GenerateDataKey` and `kms:Decrypt` on a customer managed key: what a producer needs to
+/// send to an SNS topic or SQS queue encrypted with it (the SNS and SQS developer guides, "Key
+/// management": the publisher or producer "must have the `kms:GenerateDataKey` and
+/// `kms:Decrypt` permissions").
+pub(crate) fn kms_producer_statement(key_arn: &Expr) -> PolicyStatement {
+    PolicyStatement::allow(["kms:GenerateDataKey", "kms:Decrypt"], [key_arn.clone()])
+}
+
+/// The text of a literal string value, if it is one.
+pub(crate) fn literal(p: &Payload) -> Option<&str> {
+    match p {
+        Payload::String(e) => e.as_literal(),
+        _ => None,
+    }
+}
+
+/// The last `:`-separated field of a literal ARN (a topic's or queue's name).
+pub(crate) fn literal_arn_name(arn: &Expr) -> Option<&str> {
+    arn.as_literal()
+        .filter(|a| a.starts_with("arn:"))
+        .and_then(|a| a.rsplit(':').next())
+}
+
 /// Whether text is standard base64 (padding included).
 pub(crate) fn is_base64(text: &str) -> bool {
     text.len() % 4 == 0
@@ -40,6 +64,61 @@ pub(crate) fn is_base64(text: &str) -> bool {
             .trim_end_matches('=')
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/'))
+}
+
+/// Checks the key of an encrypted topic or queue: a literal must be a key's ARN, since an alias
+/// or a key id cannot be the resource of an IAM statement that lets the role use the key.
+pub(crate) fn check_kms_key_arn(key: &Expr) -> Result<(), String> {
+    match key.as_literal() {
+        Some(text) if !(text.starts_with("arn:") && text.split(':').nth(5).is_some_and(|r| r.starts_with("key/"))) => {
+            Err(format!(
+                "encryption key `{text}` must be a KMS key ARN (`arn:<partition>:kms:<region>:<account>:key/<id>`): \
+                 the role is granted its use on that resource"
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `[-]digits[.digits][e[+|-]digits]`: number text as DynamoDB and SNS accept it.
+pub(crate) fn is_number_text(text: &str) -> bool {
+    let t = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.map_or(true, |e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
+/// Checks a literal FIFO message group or deduplication id: 1 to 128 characters, letters, digits
+/// and ASCII punctuation (the SNS `Publish` and SQS `SendMessage` API references). Paths and
+/// CloudFormation expressions are not known before run or deploy time and pass.
+pub(crate) fn check_fifo_id(field: &str, value: &Payload) -> Result<(), String> {
+    match value {
+        Payload::String(Expr::Literal(text)) => {
+            if text.is_empty() || text.chars().count() > 128 {
+                return Err(format!(
+                    "{field} must be 1 to 128 characters (it has {})",
+                    text.chars().count()
+                ));
+            }
+            if !text.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(format!(
+                    "{field} `{text}` may only hold letters, digits and punctuation"
+                ));
+            }
+            Ok(())
+        }
+        Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => Ok(()),
+        _ => Err(format!("{field} must be a string")),
+    }
 }
 
 #[cfg(test)]
@@ -68,6 +147,53 @@ mod tests {
         for bad in ["a", "aGk", "a===", "not base64!", "aG=k"] {
             assert!(!is_base64(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn fifo_ids_are_checked_when_literal() {
+        assert!(check_fifo_id("MessageGroupId", &"orders-1".into()).is_ok());
+        assert!(check_fifo_id("MessageGroupId", &Payload::Path("$.group".into())).is_ok());
+        assert!(check_fifo_id("MessageGroupId", &"".into()).is_err());
+        assert!(check_fifo_id("MessageGroupId", &"a b".into()).is_err());
+        assert!(check_fifo_id("MessageGroupId", &"x".repeat(129).into()).is_err());
+        assert!(check_fifo_id("MessageGroupId", &1.into()).is_err());
+    }
+
+    #[test]
+    fn kms_keys_must_be_key_arns() {
+        assert!(check_kms_key_arn(&"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab".into()).is_ok());
+        assert!(check_kms_key_arn(&Expr::get_att("Key", "Arn")).is_ok());
+        assert!(check_kms_key_arn(&"alias/aws/sns".into()).is_err());
+        assert!(check_kms_key_arn(&"arn:aws:kms:us-east-1:123456789012:alias/mine".into()).is_err());
+        assert!(check_kms_key_arn(&"1234abcd-12ab".into()).is_err());
+    }
+
+    #[test]
+    fn numbers_are_checked() {
+        for ok in [
+            "0",
+            "-1",
+            "1.5",
+            ".5",
+            "5.",
+            "1e10",
+            "-1.2E-3",
+            "123456789012345678901234567890",
+        ] {
+            assert!(is_number_text(ok), "{ok}");
+        }
+        for bad in ["", "-", ".", "1e", "abc", "1.2.3", "NaN", "inf", "1e+"] {
+            assert!(!is_number_text(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn literal_arn_names() {
+        assert_eq!(
+            literal_arn_name(&"arn:aws:sns:us-east-1:123456789012:t.fifo".into()),
+            Some("t.fifo")
+        );
+        assert_eq!(literal_arn_name(&Expr::reference("Topic")), None);
     }
 
     #[test]

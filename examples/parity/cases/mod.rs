@@ -5,6 +5,7 @@ use stepfunctions_cdk::prelude::*;
 pub mod core;
 pub mod dynamodb;
 pub mod lambda;
+pub mod sns;
 
 /// A twin: adds the case's resources to a template, returns the warnings.
 pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
@@ -15,5 +16,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(core::CASES.iter().copied());
     cases.extend(lambda::CASES.iter().copied());
     cases.extend(dynamodb::CASES.iter().copied());
+    cases.extend(sns::CASES.iter().copied());
     cases
 }
