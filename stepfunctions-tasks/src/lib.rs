@@ -12,6 +12,7 @@
 pub mod dynamodb;
 pub mod lambda;
 pub mod sns;
+pub mod sqs;
 mod util;
 
 pub use dynamodb::{
@@ -21,4 +22,5 @@ pub use dynamodb::{
 };
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
+pub use sqs::{SqsQueue, SqsQueueDefinition, SqsSendMessage};
 pub use stepfunctions::StepFunctionsInvokeActivity;

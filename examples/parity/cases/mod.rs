@@ -6,6 +6,7 @@ pub mod core;
 pub mod dynamodb;
 pub mod lambda;
 pub mod sns;
+pub mod sqs;
 
 /// A twin: adds the case's resources to a template, returns the warnings.
 pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
@@ -17,5 +18,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(lambda::CASES.iter().copied());
     cases.extend(dynamodb::CASES.iter().copied());
     cases.extend(sns::CASES.iter().copied());
+    cases.extend(sqs::CASES.iter().copied());
     cases
 }
