@@ -10,6 +10,7 @@
 //! catch) comes from [`stepfunctions::Task`].
 
 pub mod dynamodb;
+pub mod eventbridge;
 pub mod lambda;
 pub mod sns;
 pub mod sqs;
@@ -20,6 +21,7 @@ pub use dynamodb::{
     DynamoItemCollectionMetrics, DynamoNumber, DynamoProjectionExpression, DynamoPutItem, DynamoReturnValues,
     DynamoTable, DynamoTableDefinition, DynamoUpdateItem,
 };
+pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
 pub use sqs::{SqsQueue, SqsQueueDefinition, SqsSendMessage};

@@ -4,6 +4,7 @@ use stepfunctions_cdk::prelude::*;
 
 pub mod core;
 pub mod dynamodb;
+pub mod eventbridge;
 pub mod lambda;
 pub mod sns;
 pub mod sqs;
@@ -19,5 +20,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(dynamodb::CASES.iter().copied());
     cases.extend(sns::CASES.iter().copied());
     cases.extend(sqs::CASES.iter().copied());
+    cases.extend(eventbridge::CASES.iter().copied());
     cases
 }
