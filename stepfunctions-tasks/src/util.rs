@@ -3,7 +3,7 @@
 //! and checks of literal values.
 
 use cfn_model::iam::PolicyStatement;
-use cfn_model::Expr;
+use cfn_model::{Expr, ListExpr, Pseudo};
 use stepfunctions::Payload;
 
 /// `arn:${AWS::Partition}:<service>:${AWS::Region}:${AWS::AccountId}:<resource>`, the ARN of a
@@ -54,6 +54,18 @@ pub(crate) fn literal_arn_name(arn: &Expr) -> Option<&str> {
     arn.as_literal()
         .filter(|a| a.starts_with("arn:"))
         .and_then(|a| a.rsplit(':').next())
+}
+
+/// A name for a FIFO topic or queue defined without one: `<logical id>-<stack UUID>.fifo`, the
+/// logical id cut so that the name has at most `max_len` characters. Unique per stack and
+/// resource, and of a known length: CloudFormation generates no FIFO topic names, and the FIFO
+/// queue names it generates from the stack name can exceed SQS's 80 characters
+/// (aws-cloudformation/cloudformation-coverage-roadmap#280).
+pub(crate) fn generated_fifo_name(logical_id: &str, max_len: usize) -> Expr {
+    const UUID_AND_SUFFIX: usize = 1 + 36 + 5; // `-`, the UUID, `.fifo`
+    let prefix: String = logical_id.chars().take(max_len - UUID_AND_SUFFIX).collect();
+    let stack_uuid = Expr::select(2, ListExpr::split("/", Expr::pseudo(Pseudo::StackId)));
+    Expr::concat([Expr::lit(format!("{prefix}-")), stack_uuid, Expr::lit(".fifo")])
 }
 
 /// Whether text is standard base64 (padding included).
@@ -185,6 +197,18 @@ mod tests {
         for bad in ["", "-", ".", "1e", "abc", "1.2.3", "NaN", "inf", "1e+"] {
             assert!(!is_number_text(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn generated_fifo_names_fit() {
+        let name = generated_fifo_name(&"L".repeat(100), 80);
+        assert_eq!(
+            name.to_string(),
+            format!(
+                r#"{}-{{"Fn::Select":[2,{{"Fn::Split":["/",{{"Ref":"AWS::StackId"}}]}}]}}.fifo"#,
+                "L".repeat(38)
+            )
+        );
     }
 
     #[test]
