@@ -11,6 +11,10 @@ mod batch_job;
 mod choice_conditions;
 #[path = "../examples/custom_state.rs"]
 mod custom_state;
+#[path = "../examples/dynamodb.rs"]
+mod dynamodb;
+#[path = "../examples/eventbridge.rs"]
+mod eventbridge;
 #[path = "../examples/express_logging_tracing.rs"]
 mod express_logging_tracing;
 #[path = "../examples/fragments.rs"]
@@ -25,6 +29,10 @@ mod map_items;
 mod parallel_error_handling;
 #[path = "../examples/pass_and_intrinsics.rs"]
 mod pass_and_intrinsics;
+#[path = "../examples/sns.rs"]
+mod sns;
+#[path = "../examples/sqs.rs"]
+mod sqs;
 #[path = "../examples/wait_variants.rs"]
 mod wait_variants;
 
@@ -55,6 +63,10 @@ examples!(
     express_logging_tracing,
     activity_and_callbacks,
     lambda_invoke,
+    dynamodb,
+    sns,
+    sqs,
+    eventbridge,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.
