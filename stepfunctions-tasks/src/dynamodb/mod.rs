@@ -162,7 +162,7 @@ pub struct DynamoTableDefinition {
 }
 
 impl DynamoTableDefinition {
-    /// The partition (hash) key. Required.
+    /// The partition (hash) key. Default: none; a table needs one.
     ///
     /// ```
     /// use stepfunctions_tasks::{DynamoAttributeType, DynamoTable};
