@@ -19,6 +19,10 @@ mod codebuild_start_build;
 mod custom_state;
 #[path = "../examples/databrew_start_job_run.rs"]
 mod databrew_start_job_run;
+#[path = "../examples/dynamodb.rs"]
+mod dynamodb;
+#[path = "../examples/eventbridge.rs"]
+mod eventbridge;
 #[path = "../examples/express_logging_tracing.rs"]
 mod express_logging_tracing;
 #[path = "../examples/fragments.rs"]
@@ -35,6 +39,10 @@ mod map_items;
 mod parallel_error_handling;
 #[path = "../examples/pass_and_intrinsics.rs"]
 mod pass_and_intrinsics;
+#[path = "../examples/sns.rs"]
+mod sns;
+#[path = "../examples/sqs.rs"]
+mod sqs;
 #[path = "../examples/wait_variants.rs"]
 mod wait_variants;
 
@@ -70,6 +78,10 @@ examples!(
     codebuild_start_build,
     glue_start_job_run,
     databrew_start_job_run,
+    dynamodb,
+    sns,
+    sqs,
+    eventbridge,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

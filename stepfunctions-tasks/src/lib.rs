@@ -29,5 +29,18 @@ pub use codebuild::{
 };
 pub use databrew::GlueDataBrewStartJobRun;
 pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
+pub mod dynamodb;
+pub mod eventbridge;
+pub mod sns;
+pub mod sqs;
+
+pub use dynamodb::{
+    DynamoAttributeType, DynamoAttributeValue, DynamoConsumedCapacity, DynamoDeleteItem, DynamoGetItem,
+    DynamoItemCollectionMetrics, DynamoNumber, DynamoProjectionExpression, DynamoPutItem, DynamoReturnValues,
+    DynamoTable, DynamoTableDefinition, DynamoUpdateItem,
+};
+pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
+pub use sqs::{SqsQueue, SqsQueueDefinition, SqsSendMessage};
 pub use stepfunctions::StepFunctionsInvokeActivity;

@@ -6,8 +6,12 @@ pub mod athena;
 pub mod batch;
 pub mod codebuild;
 pub mod core;
+pub mod dynamodb;
+pub mod eventbridge;
 pub mod glue;
 pub mod lambda;
+pub mod sns;
+pub mod sqs;
 
 /// A twin: adds the case's resources to a template, returns the warnings.
 pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
@@ -21,5 +25,9 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(batch::CASES.iter().copied());
     cases.extend(codebuild::CASES.iter().copied());
     cases.extend(glue::CASES.iter().copied());
+    cases.extend(dynamodb::CASES.iter().copied());
+    cases.extend(sns::CASES.iter().copied());
+    cases.extend(sqs::CASES.iter().copied());
+    cases.extend(eventbridge::CASES.iter().copied());
     cases
 }
