@@ -10,8 +10,9 @@
 //! catch) comes from [`stepfunctions::Task`].
 
 pub mod lambda;
-#[allow(dead_code)]
+pub mod sfn;
 mod util;
 
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use stepfunctions::StepFunctionsInvokeActivity;

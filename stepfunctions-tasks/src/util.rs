@@ -45,7 +45,12 @@ mod tests {
     #[test]
     fn managed_rule_statement_names_the_rule() {
         let st = managed_rule_statement("StepFunctionsGetEventForCodeBuildStartBuildRule");
-        assert_eq!(st.actions(), ["events:PutTargets", "events:PutRule", "events:DescribeRule"]);
-        assert!(st.resources()[0].to_string().ends_with(":rule/StepFunctionsGetEventForCodeBuildStartBuildRule"));
+        assert_eq!(
+            st.actions(),
+            ["events:PutTargets", "events:PutRule", "events:DescribeRule"]
+        );
+        assert!(st.resources()[0]
+            .to_string()
+            .ends_with(":rule/StepFunctionsGetEventForCodeBuildStartBuildRule"));
     }
 }

@@ -4,6 +4,7 @@ use stepfunctions_cdk::prelude::*;
 
 pub mod core;
 pub mod lambda;
+pub mod sfn;
 
 /// A twin: adds the case's resources to a template, returns the warnings.
 pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
@@ -13,5 +14,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     let mut cases = Vec::new();
     cases.extend(core::CASES.iter().copied());
     cases.extend(lambda::CASES.iter().copied());
+    cases.extend(sfn::CASES.iter().copied());
     cases
 }
