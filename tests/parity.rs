@@ -34,6 +34,9 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// `what` is one permission pair that differs, `-<action> <resource>` for a pair the CDK grants
 /// and we do not (narrower), or `+<action> <resource>` for one we grant and the CDK does not;
 /// the resource is written as in the normalized output (`${Id}` placeholders, folded or not).
+/// Or one template resource that differs, `-resource <LogicalId> <Type>` for one the CDK
+/// creates and we do not, `+resource <LogicalId> <Type>` for one we create and the CDK does not
+/// (the id as normalized, folded or not).
 /// `why` says why, citing `KNOWN-CDK-DEFECTS.md` or the AWS documentation. Nothing else of a
 /// case may differ.
 const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[];
@@ -86,11 +89,23 @@ fn pair_text(pair: &Value) -> String {
     format!("{} {}", text(&pair[0]), text(&pair[1]))
 }
 
-/// An exception's `what` as (`-` or `+`, `action resource` folded), or why it is malformed.
-fn parse_what(what: &str) -> Result<(char, String), String> {
+/// What [`parse_what`] makes of an exception's `what`.
+type ParsedWhat = Result<(char, String), String>;
+
+/// An exception's `what` as (`-` or `+`, `action resource` folded), or why it is malformed. A
+/// resource exception comes back as (`-` or `+`, `resource <folded id> <type>`).
+fn parse_what(what: &str) -> ParsedWhat {
     let sign = what.chars().next().filter(|c| matches!(c, '-' | '+'));
     let rest = what.get(1..).map(str::trim).unwrap_or_default();
     match (sign, rest.split_once(' ')) {
+        (Some(sign), Some(("resource", id_and_type))) => match id_and_type.trim().split_once(' ') {
+            Some((id, kind)) if !id.is_empty() && kind.trim().starts_with("AWS::") => {
+                Ok((sign, format!("resource {} {}", fold_id(id), kind.trim())))
+            }
+            _ => Err(format!(
+                "`{what}` is not `-resource <LogicalId> <Type>` or `+resource <LogicalId> <Type>`"
+            )),
+        },
         (Some(sign), Some((action, resource))) if !action.is_empty() && !resource.trim().is_empty() => {
             let resource = fold_ids(&json!(resource.trim()));
             Ok((sign, format!("{action} {}", resource.as_str().unwrap_or_default())))
@@ -126,7 +141,32 @@ fn machines(normalized: &Value) -> BTreeMap<String, &Value> {
 /// the case's reviewed exceptions (each of which must be used).
 fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &str)]) -> Vec<String> {
     let mut out = vec![];
-    for line in diff(&folded_resources(want), &folded_resources(got)) {
+    let exceptions: Vec<(&str, ParsedWhat)> = exceptions
+        .iter()
+        .filter(|(c, _, _)| *c == case)
+        .map(|(_, what, _)| (*what, parse_what(what)))
+        .collect();
+
+    // resources: a reviewed one is taken out of the side that has it, and must be there only
+    let (mut want_resources, mut got_resources) = (folded_resources(want), folded_resources(got));
+    for (what, parsed) in &exceptions {
+        let Ok((sign, text)) = parsed else { continue };
+        let Some((id, kind)) = text.strip_prefix("resource ").and_then(|r| r.split_once(' ')) else {
+            continue;
+        };
+        let (from, other) = match sign {
+            '-' => (&mut want_resources, &got_resources),
+            _ => (&mut got_resources, &want_resources),
+        };
+        if from.get(id) == Some(&json!(kind)) && other.get(id).is_none() {
+            from.as_object_mut().map(|m| m.remove(id));
+        } else {
+            out.push(format!(
+                "reviewed exception `{what}` no longer matches a difference: remove it from REVIEWED_EXCEPTIONS"
+            ));
+        }
+    }
+    for line in diff(&want_resources, &got_resources) {
         out.push(format!("resources{line}"));
     }
 
@@ -169,10 +209,11 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
         out.push(format!("state machine `{id}`: unexpected"));
     }
 
-    for (_, what, _) in exceptions.iter().filter(|(c, _, _)| *c == case) {
-        match parse_what(what) {
+    for (what, parsed) in &exceptions {
+        match parsed {
+            Ok((_, text)) if text.starts_with("resource ") => {}
             Ok(key) => {
-                if differing.remove(&key).is_none() {
+                if differing.remove(key).is_none() {
                     out.push(format!(
                         "reviewed exception `{what}` no longer matches a difference: remove it from REVIEWED_EXCEPTIONS"
                     ));
@@ -343,4 +384,24 @@ fn compare_reports_differences_and_checks_exceptions() {
     );
     assert!(parse_what("lambda:InvokeFunction *").is_err());
     assert!(parse_what("-lambda:InvokeFunction").is_err());
+
+    // resource exceptions: each side, folded ids, stale ones
+    let reviewed_resources = [
+        ("x", "-resource Worker AWS::StepFunctions::Activity", "not needed"),
+        ("x", "+resource Extra_Queue AWS::SQS::Queue", "needed"),
+    ];
+    let mut swapped = fewer.clone();
+    swapped["state_machines"] = want["state_machines"].clone();
+    swapped["resources"]["ExtraQueue"] = json!("AWS::SQS::Queue");
+    assert!(compare("x", &want, &swapped, &reviewed_resources).is_empty());
+    let stale = compare("x", &want, &want, &reviewed_resources);
+    assert_eq!(stale.len(), 2, "{stale:?}");
+    assert!(stale.iter().all(|l| l.contains("no longer matches")), "{stale:?}");
+    // the type must match too
+    assert_eq!(
+        compare("x", &want, &fewer, &[("x", "-resource Worker AWS::SQS::Queue", "why")]).len(),
+        3
+    );
+    assert!(parse_what("-resource Worker").is_err());
+    assert!(parse_what("+resource Worker Queue").is_err());
 }
