@@ -9,10 +9,15 @@
 //! Everything tasks share (comment, paths, result selector, timeouts, credentials, retry,
 //! catch) comes from [`stepfunctions::Task`].
 
+pub mod apigateway;
 pub mod lambda;
 pub mod sfn;
 mod util;
 
+pub use apigateway::{
+    AuthType, CallApiGatewayHttpApiEndpoint, CallApiGatewayRestApiEndpoint, HttpApi, HttpApiBuilder, HttpMethod,
+    RestApi, RestApiBuilder,
+};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use stepfunctions::StepFunctionsInvokeActivity;

@@ -2,6 +2,7 @@
 
 use stepfunctions_cdk::prelude::*;
 
+pub mod apigateway;
 pub mod core;
 pub mod lambda;
 pub mod sfn;
@@ -12,6 +13,7 @@ pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
 /// Every case, by the name of its reference file.
 pub fn all() -> Vec<(&'static str, Build)> {
     let mut cases = Vec::new();
+    cases.extend(apigateway::CASES.iter().copied());
     cases.extend(core::CASES.iter().copied());
     cases.extend(lambda::CASES.iter().copied());
     cases.extend(sfn::CASES.iter().copied());
