@@ -10,6 +10,7 @@
 //! catch) comes from [`stepfunctions::Task`].
 
 pub mod apigateway;
+pub mod aws_sdk;
 pub mod lambda;
 pub mod sfn;
 mod util;
@@ -18,6 +19,7 @@ pub use apigateway::{
     AuthType, CallApiGatewayHttpApiEndpoint, CallApiGatewayRestApiEndpoint, HttpApi, HttpApiBuilder, HttpMethod,
     RestApi, RestApiBuilder,
 };
+pub use aws_sdk::CallAwsService;
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use stepfunctions::StepFunctionsInvokeActivity;

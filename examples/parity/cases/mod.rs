@@ -3,6 +3,7 @@
 use stepfunctions_cdk::prelude::*;
 
 pub mod apigateway;
+pub mod aws_sdk;
 pub mod core;
 pub mod lambda;
 pub mod sfn;
@@ -14,6 +15,7 @@ pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
 pub fn all() -> Vec<(&'static str, Build)> {
     let mut cases = Vec::new();
     cases.extend(apigateway::CASES.iter().copied());
+    cases.extend(aws_sdk::CASES.iter().copied());
     cases.extend(core::CASES.iter().copied());
     cases.extend(lambda::CASES.iter().copied());
     cases.extend(sfn::CASES.iter().copied());
