@@ -11,6 +11,7 @@
 
 pub mod apigateway;
 pub mod aws_sdk;
+pub mod evaluate_expression;
 pub mod lambda;
 pub mod sfn;
 mod util;
@@ -20,6 +21,7 @@ pub use apigateway::{
     RestApi, RestApiBuilder,
 };
 pub use aws_sdk::CallAwsService;
+pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use stepfunctions::StepFunctionsInvokeActivity;

@@ -5,6 +5,7 @@ use stepfunctions_cdk::prelude::*;
 pub mod apigateway;
 pub mod aws_sdk;
 pub mod core;
+pub mod evaluate_expression;
 pub mod lambda;
 pub mod sfn;
 
@@ -17,6 +18,7 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(apigateway::CASES.iter().copied());
     cases.extend(aws_sdk::CASES.iter().copied());
     cases.extend(core::CASES.iter().copied());
+    cases.extend(evaluate_expression::CASES.iter().copied());
     cases.extend(lambda::CASES.iter().copied());
     cases.extend(sfn::CASES.iter().copied());
     cases
