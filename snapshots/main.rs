@@ -5,12 +5,18 @@ use stepfunctions_cdk::prelude::*;
 
 #[path = "../examples/activity_and_callbacks.rs"]
 mod activity_and_callbacks;
+#[path = "../examples/api_gateway.rs"]
+mod api_gateway;
+#[path = "../examples/aws_sdk.rs"]
+mod aws_sdk;
 #[path = "../examples/batch_job.rs"]
 mod batch_job;
 #[path = "../examples/choice_conditions.rs"]
 mod choice_conditions;
 #[path = "../examples/custom_state.rs"]
 mod custom_state;
+#[path = "../examples/evaluate_expression.rs"]
+mod evaluate_expression;
 #[path = "../examples/express_logging_tracing.rs"]
 mod express_logging_tracing;
 #[path = "../examples/fragments.rs"]
@@ -25,6 +31,8 @@ mod map_items;
 mod parallel_error_handling;
 #[path = "../examples/pass_and_intrinsics.rs"]
 mod pass_and_intrinsics;
+#[path = "../examples/start_execution.rs"]
+mod start_execution;
 #[path = "../examples/wait_variants.rs"]
 mod wait_variants;
 
@@ -55,6 +63,10 @@ examples!(
     express_logging_tracing,
     activity_and_callbacks,
     lambda_invoke,
+    evaluate_expression,
+    api_gateway,
+    aws_sdk,
+    start_execution,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.
