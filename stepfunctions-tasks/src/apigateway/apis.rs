@@ -105,7 +105,8 @@ impl RestApiBuilder {
     }
 
     /// A method on the root resource answered by API Gateway itself (a `MOCK` integration):
-    /// status 200 with `body` (JSON text) as the `application/json` response.
+    /// status 200 with `body` (JSON text) as the `application/json` response. Default: no
+    /// method (an API needs one).
     ///
     /// ```
     /// use stepfunctions_tasks::{HttpMethod, RestApi};
@@ -119,7 +120,7 @@ impl RestApiBuilder {
 
     /// A method on the root resource that invokes `function` (a Lambda proxy integration),
     /// with the `AWS::Lambda::Permission` (`<id><METHOD>Permission`) that lets this method of
-    /// the API invoke it.
+    /// the API invoke it. Default: no method (an API needs one).
     ///
     /// ```
     /// use stepfunctions_tasks::{HttpMethod, LambdaFunction, RestApi};
@@ -382,7 +383,7 @@ impl HttpApiBuilder {
     }
 
     /// A route (`GET /hello`) that invokes `function` (a Lambda proxy integration, payload
-    /// format 2.0). `path` starts with `/`.
+    /// format 2.0). `path` starts with `/`. Default: no route.
     ///
     /// ```
     /// use stepfunctions_tasks::{HttpApi, HttpMethod, LambdaFunction};
