@@ -5,8 +5,12 @@ use stepfunctions_cdk::prelude::*;
 
 #[path = "../examples/activity_and_callbacks.rs"]
 mod activity_and_callbacks;
+#[path = "../examples/api_gateway.rs"]
+mod api_gateway;
 #[path = "../examples/athena_queries.rs"]
 mod athena_queries;
+#[path = "../examples/aws_sdk.rs"]
+mod aws_sdk;
 #[path = "../examples/batch_job.rs"]
 mod batch_job;
 #[path = "../examples/batch_submit_job.rs"]
@@ -21,6 +25,8 @@ mod custom_state;
 mod databrew_start_job_run;
 #[path = "../examples/dynamodb.rs"]
 mod dynamodb;
+#[path = "../examples/evaluate_expression.rs"]
+mod evaluate_expression;
 #[path = "../examples/eventbridge.rs"]
 mod eventbridge;
 #[path = "../examples/express_logging_tracing.rs"]
@@ -43,6 +49,8 @@ mod pass_and_intrinsics;
 mod sns;
 #[path = "../examples/sqs.rs"]
 mod sqs;
+#[path = "../examples/start_execution.rs"]
+mod start_execution;
 #[path = "../examples/wait_variants.rs"]
 mod wait_variants;
 
@@ -82,6 +90,10 @@ examples!(
     sns,
     sqs,
     eventbridge,
+    evaluate_expression,
+    api_gateway,
+    aws_sdk,
+    start_execution,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

@@ -43,4 +43,16 @@ pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus,
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
 pub use sqs::{SqsQueue, SqsQueueDefinition, SqsSendMessage};
+pub mod apigateway;
+pub mod aws_sdk;
+pub mod evaluate_expression;
+pub mod sfn;
+
+pub use apigateway::{
+    AuthType, CallApiGatewayHttpApiEndpoint, CallApiGatewayRestApiEndpoint, HttpApi, HttpApiBuilder, HttpMethod,
+    RestApi, RestApiBuilder,
+};
+pub use aws_sdk::CallAwsService;
+pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
+pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use stepfunctions::StepFunctionsInvokeActivity;

@@ -2,14 +2,18 @@
 
 use stepfunctions_cdk::prelude::*;
 
+pub mod apigateway;
 pub mod athena;
+pub mod aws_sdk;
 pub mod batch;
 pub mod codebuild;
 pub mod core;
 pub mod dynamodb;
+pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
 pub mod lambda;
+pub mod sfn;
 pub mod sns;
 pub mod sqs;
 
@@ -19,7 +23,10 @@ pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
 /// Every case, by the name of its reference file.
 pub fn all() -> Vec<(&'static str, Build)> {
     let mut cases = Vec::new();
+    cases.extend(apigateway::CASES.iter().copied());
+    cases.extend(aws_sdk::CASES.iter().copied());
     cases.extend(core::CASES.iter().copied());
+    cases.extend(evaluate_expression::CASES.iter().copied());
     cases.extend(lambda::CASES.iter().copied());
     cases.extend(athena::CASES.iter().copied());
     cases.extend(batch::CASES.iter().copied());
@@ -29,5 +36,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(sns::CASES.iter().copied());
     cases.extend(sqs::CASES.iter().copied());
     cases.extend(eventbridge::CASES.iter().copied());
+    cases.extend(sfn::CASES.iter().copied());
     cases
 }
