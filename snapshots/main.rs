@@ -15,6 +15,8 @@ mod aws_sdk;
 mod batch_job;
 #[path = "../examples/batch_submit_job.rs"]
 mod batch_submit_job;
+#[path = "../examples/bench_chain.rs"]
+mod bench_chain;
 #[path = "../examples/choice_conditions.rs"]
 mod choice_conditions;
 #[path = "../examples/codebuild_start_build.rs"]
@@ -94,6 +96,7 @@ examples!(
     api_gateway,
     aws_sdk,
     start_execution,
+    bench_chain,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

@@ -17,6 +17,7 @@ mod error;
 pub mod eval;
 mod expr;
 pub mod iam;
+mod json;
 mod logical_id;
 mod template;
 mod value;

@@ -133,6 +133,22 @@ impl Resource {
         &self.resource_type
     }
 
+    pub(crate) fn condition_id(&self) -> Option<&LogicalId> {
+        self.condition.as_ref()
+    }
+
+    pub(crate) fn depends_on_ids(&self) -> &[LogicalId] {
+        &self.depends_on
+    }
+
+    pub(crate) fn update_replace_policy_value(&self) -> Option<DeletionPolicy> {
+        self.update_replace_policy
+    }
+
+    pub(crate) fn deletion_policy_value(&self) -> Option<DeletionPolicy> {
+        self.deletion_policy
+    }
+
     /// The properties, in insertion order.
     ///
     /// ```
@@ -519,6 +535,22 @@ impl Template {
             .map(|(_, r)| r)
     }
 
+    pub(crate) fn description_text(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    pub(crate) fn parameters_map(&self) -> &IndexMap<LogicalId, Parameter> {
+        &self.parameters
+    }
+
+    pub(crate) fn conditions_map(&self) -> &IndexMap<LogicalId, CfnCondition> {
+        &self.conditions
+    }
+
+    pub(crate) fn outputs_map(&self) -> &IndexMap<LogicalId, Output> {
+        &self.outputs
+    }
+
     /// Checks that every `DependsOn` names a resource of the template.
     ///
     /// ```
@@ -548,9 +580,9 @@ impl Template {
     /// ```
     pub fn to_json_pretty(&self) -> Result<String, CfnError> {
         self.validate()?;
-        let mut out = serde_json::to_string_pretty(self).map_err(|e| CfnError::Serialization(e.to_string()))?;
-        out.push('\n');
-        Ok(out)
+        let mut out = crate::json::write_template(self, true).map_err(|e| CfnError::Serialization(e.to_string()))?;
+        out.push(b'\n');
+        String::from_utf8(out).map_err(|e| CfnError::Serialization(e.to_string()))
     }
 
     /// Compact JSON: the smallest template, for the 51,200-byte limit of an inline deploy.
@@ -560,7 +592,8 @@ impl Template {
     /// ```
     pub fn to_json_compact(&self) -> Result<String, CfnError> {
         self.validate()?;
-        serde_json::to_string(self).map_err(|e| CfnError::Serialization(e.to_string()))
+        let out = crate::json::write_template(self, false).map_err(|e| CfnError::Serialization(e.to_string()))?;
+        String::from_utf8(out).map_err(|e| CfnError::Serialization(e.to_string()))
     }
 }
 

@@ -9,12 +9,27 @@ use serde::{Serialize, Serializer};
 
 use crate::Expr;
 
-/// A value that serializes itself straight into the template, with no intermediate JSON tree.
+/// A value that writes itself straight into the template, with no intermediate JSON tree.
 ///
-/// Implemented for every `T: Serialize + Debug + Send + Sync`.
-pub trait CustomValue: erased_serde::Serialize + fmt::Debug + Send + Sync {}
+/// Implemented for every `T: Serialize + Debug + Send + Sync`: the template writer calls
+/// [`write_json`](CustomValue::write_json), monomorphic `serde_json` at the value's depth.
+pub trait CustomValue: fmt::Debug + Send + Sync {
+    /// Writes the value as JSON: pretty at `depth` levels of indentation, or compact (`None`).
+    fn write_json(&self, out: &mut Vec<u8>, depth: Option<usize>) -> Result<(), serde_json::Error>;
 
-impl<T: Serialize + fmt::Debug + Send + Sync> CustomValue for T {}
+    /// The value as a JSON tree, for serializers other than the template writer.
+    fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error>;
+}
+
+impl<T: Serialize + fmt::Debug + Send + Sync> CustomValue for T {
+    fn write_json(&self, out: &mut Vec<u8>, depth: Option<usize>) -> Result<(), serde_json::Error> {
+        crate::json::write_serialize(self, out, depth)
+    }
+
+    fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::to_value(self)
+    }
+}
 
 /// A resource property, parameter default or output value.
 ///
@@ -84,7 +99,7 @@ impl Serialize for Value {
             Value::String(e) => e.serialize(s),
             Value::List(items) => items.serialize(s),
             Value::Map(map) => map.serialize(s),
-            Value::Custom(custom) => erased_serde::serialize(custom.as_ref(), s),
+            Value::Custom(custom) => custom.to_json_value().map_err(serde::ser::Error::custom)?.serialize(s),
         }
     }
 }

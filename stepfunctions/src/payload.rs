@@ -168,28 +168,40 @@ impl Payload {
 
     /// Checks every path and intrinsic function; `field` names the field in errors.
     pub(crate) fn validate(&self, state: &str, field: &str) -> Result<(), Error> {
+        self.validate_at(state, &FieldPath::Root(field))
+    }
+
+    /// The recursion of [`validate`](Self::validate): the field's name is only spelled out for
+    /// an error, so checking a valid payload allocates nothing.
+    fn validate_at(&self, state: &str, field: &FieldPath<'_>) -> Result<(), Error> {
         match self {
-            Payload::Path(p) => check_path(state, field, p, PathKind::Path),
-            Payload::Intrinsic(i) => i.validate(state, field),
+            Payload::Path(p) => json_path::check(p, PathKind::Path).map_err(|reason| Error::InvalidPath {
+                state: state.to_owned(),
+                field: field.to_string(),
+                path: p.clone(),
+                expected: "JsonPath",
+                reason,
+            }),
+            Payload::Intrinsic(i) => i.validate(state, &field.to_string()),
             Payload::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let item_field = format!("{field}[{i}]");
+                    let item_field = FieldPath::Index(field, i);
                     if item.is_dynamic() {
                         return Err(Error::InvalidPath {
                             state: state.to_owned(),
-                            field: item_field,
+                            field: item_field.to_string(),
                             path: item.dynamic_text(),
                             expected: "list item",
                             reason: "Step Functions does not resolve paths inside a list; use JsonPath::array".into(),
                         });
                     }
-                    item.validate(state, &item_field)?;
+                    item.validate_at(state, &item_field)?;
                 }
                 Ok(())
             }
             Payload::Object(map) => {
                 for (k, v) in map {
-                    v.validate(state, &format!("{field}.{k}"))?;
+                    v.validate_at(state, &FieldPath::Key(field, k))?;
                 }
                 Ok(())
             }
@@ -202,6 +214,23 @@ impl Payload {
             Payload::Path(p) => p.clone(),
             Payload::Intrinsic(i) => i.render(),
             _ => String::new(),
+        }
+    }
+}
+
+/// Where a value sits in a field, spelled out only when an error names it: `Parameters.a[0]`.
+enum FieldPath<'a> {
+    Root(&'a str),
+    Key(&'a FieldPath<'a>, &'a str),
+    Index(&'a FieldPath<'a>, usize),
+}
+
+impl std::fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldPath::Root(name) => f.write_str(name),
+            FieldPath::Key(parent, key) => write!(f, "{parent}.{key}"),
+            FieldPath::Index(parent, i) => write!(f, "{parent}[{i}]"),
         }
     }
 }

@@ -1,0 +1,33 @@
+//! Synthesis speed: build the standard workflow (`examples/bench_chain.rs`, the twin of the
+//! CDK's `cdk_chain.js`) and render it to a template string, at 10, 1,000 and 10,000 states.
+//! Criterion reports the time per render and, through the element throughput, per state.
+//!
+//! `cargo bench --bench synth`
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use stepfunctions_cdk::prelude::*;
+
+#[path = "../examples/bench_chain.rs"]
+#[allow(dead_code)]
+mod bench_chain;
+
+fn render(n: usize) -> String {
+    let mut template = Template::new();
+    bench_chain::build_n(n, &mut template).expect("the workflow renders");
+    template.to_json_pretty().expect("the template serializes")
+}
+
+fn synthesize(c: &mut Criterion) {
+    let mut group = c.benchmark_group("synthesize");
+    for n in [10usize, 1_000, 10_000] {
+        group.throughput(Throughput::Elements(n as u64));
+        if n >= 1_000 {
+            group.sample_size(20);
+        }
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| b.iter(|| render(n)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, synthesize);
+criterion_main!(benches);

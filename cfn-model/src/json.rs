@@ -1,0 +1,325 @@
+//! Writes templates as JSON straight from the typed model: the template's skeleton here, the
+//! values inside through `serde_json` (monomorphic, so a large custom value such as a state
+//! machine definition is written with no dynamic dispatch and no intermediate tree). The output
+//! is byte for byte what `serde_json::to_string_pretty` / `to_string` would write.
+
+use std::io;
+
+use serde::Serialize;
+
+use crate::template::{Resource, Template};
+use crate::value::Value;
+
+/// Indentation of pretty output: two spaces, as `serde_json`'s pretty printer.
+const INDENT: &[u8] = b"  ";
+
+/// `serde_json`'s pretty formatter, starting at a base depth, so that a value rendered alone
+/// lands at its place in the enclosing document (the same bytes `serde_json` would write there).
+pub(crate) struct BaseIndentFormatter {
+    depth: usize,
+    has_value: bool,
+}
+
+fn indent<W: ?Sized + io::Write>(writer: &mut W, depth: usize) -> io::Result<()> {
+    for _ in 0..depth {
+        writer.write_all(INDENT)?;
+    }
+    Ok(())
+}
+
+impl serde_json::ser::Formatter for BaseIndentFormatter {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            indent(writer, self.depth)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(writer, self.depth)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            indent(writer, self.depth)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(writer, self.depth)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Writes a serializable value at `depth` (pretty) or compact (`None`).
+pub(crate) fn write_serialize<T: Serialize + ?Sized>(
+    value: &T,
+    out: &mut Vec<u8>,
+    depth: Option<usize>,
+) -> Result<(), serde_json::Error> {
+    match depth {
+        None => serde_json::to_writer(out, value),
+        Some(depth) => {
+            let formatter = BaseIndentFormatter {
+                depth,
+                has_value: false,
+            };
+            value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
+        }
+    }
+}
+
+struct Json<'a> {
+    out: &'a mut Vec<u8>,
+    pretty: bool,
+}
+
+impl Json<'_> {
+    fn newline(&mut self, depth: usize) {
+        if self.pretty {
+            self.out.push(b'\n');
+            for _ in 0..depth {
+                self.out.extend_from_slice(INDENT);
+            }
+        }
+    }
+
+    fn depth(&self, depth: usize) -> Option<usize> {
+        self.pretty.then_some(depth)
+    }
+
+    /// Writes `{ "k": v, ... }` with `entry` writing each value.
+    fn object<K: AsRef<str>, V>(
+        &mut self,
+        entries: impl IntoIterator<Item = (K, V)>,
+        depth: usize,
+        mut entry: impl FnMut(&mut Self, V, usize) -> Result<(), serde_json::Error>,
+    ) -> Result<(), serde_json::Error> {
+        self.out.push(b'{');
+        let mut empty = true;
+        for (k, v) in entries {
+            if !empty {
+                self.out.push(b',');
+            }
+            empty = false;
+            self.newline(depth + 1);
+            serde_json::to_writer(&mut *self.out, k.as_ref())?;
+            self.out.extend_from_slice(if self.pretty { b": " } else { b":" });
+            entry(self, v, depth + 1)?;
+        }
+        if !empty {
+            self.newline(depth);
+        }
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    fn value(&mut self, value: &Value, depth: usize) -> Result<(), serde_json::Error> {
+        match value {
+            Value::List(items) => {
+                self.out.push(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(b',');
+                    }
+                    self.newline(depth + 1);
+                    self.value(item, depth + 1)?;
+                }
+                if !items.is_empty() {
+                    self.newline(depth);
+                }
+                self.out.push(b']');
+                Ok(())
+            }
+            Value::Map(map) => self.object(map.iter(), depth, |w, v, d| w.value(v, d)),
+            Value::Custom(custom) => custom.write_json(self.out, self.depth(depth)),
+            other => write_serialize(other, self.out, self.depth(depth)),
+        }
+    }
+
+    fn resource(&mut self, resource: &Resource, depth: usize) -> Result<(), serde_json::Error> {
+        enum Field<'a> {
+            Str(&'a str),
+            Properties,
+            Other(&'a dyn erased::Field),
+        }
+        let mut fields: Vec<(&str, Field<'_>)> = vec![("Type", Field::Str(resource.resource_type()))];
+        if let Some(c) = resource.condition_id() {
+            fields.push(("Condition", Field::Str(c.as_str())));
+        }
+        if !resource.properties().is_empty() {
+            fields.push(("Properties", Field::Properties));
+        }
+        let depends = resource.depends_on_ids();
+        if !depends.is_empty() {
+            fields.push(("DependsOn", Field::Other(&depends)));
+        }
+        let update = resource.update_replace_policy_value();
+        if let Some(p) = &update {
+            fields.push(("UpdateReplacePolicy", Field::Other(p)));
+        }
+        let deletion = resource.deletion_policy_value();
+        if let Some(p) = &deletion {
+            fields.push(("DeletionPolicy", Field::Other(p)));
+        }
+        self.object(fields, depth, |w, field, d| match field {
+            Field::Str(s) => write_serialize(s, w.out, w.depth(d)),
+            Field::Properties => w.object(resource.properties().iter(), d, |w, v, d| w.value(v, d)),
+            Field::Other(f) => f.write(w.out, w.depth(d)),
+        })
+    }
+}
+
+/// A few small typed fields written through `serde_json`.
+mod erased {
+    use serde::Serialize;
+
+    pub(super) trait Field {
+        fn write(&self, out: &mut Vec<u8>, depth: Option<usize>) -> Result<(), serde_json::Error>;
+    }
+
+    impl<T: Serialize> Field for T {
+        fn write(&self, out: &mut Vec<u8>, depth: Option<usize>) -> Result<(), serde_json::Error> {
+            super::write_serialize(self, out, depth)
+        }
+    }
+}
+
+/// Writes a template, pretty or compact.
+pub(crate) fn write_template(template: &Template, pretty: bool) -> Result<Vec<u8>, serde_json::Error> {
+    let mut out = Vec::with_capacity(4096);
+    let mut w = Json { out: &mut out, pretty };
+    enum Section<'a> {
+        Version,
+        Description(&'a str),
+        Serialized(&'a dyn erased::Field),
+        Resources,
+    }
+    let mut sections: Vec<(&str, Section<'_>)> = vec![("AWSTemplateFormatVersion", Section::Version)];
+    if let Some(d) = template.description_text() {
+        sections.push(("Description", Section::Description(d)));
+    }
+    if !template.parameters_map().is_empty() {
+        sections.push(("Parameters", Section::Serialized(template.parameters_map())));
+    }
+    if !template.conditions_map().is_empty() {
+        sections.push(("Conditions", Section::Serialized(template.conditions_map())));
+    }
+    sections.push(("Resources", Section::Resources));
+    if !template.outputs_map().is_empty() {
+        sections.push(("Outputs", Section::Serialized(template.outputs_map())));
+    }
+    w.object(sections, 0, |w, section, d| match section {
+        Section::Version => write_serialize("2010-09-09", w.out, w.depth(d)),
+        Section::Description(text) => write_serialize(text, w.out, w.depth(d)),
+        Section::Serialized(s) => s.write(w.out, w.depth(d)),
+        Section::Resources => w.object(template.resources().iter(), d, |w, r, d| w.resource(r, d)),
+    })?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use indexmap::IndexMap;
+
+    use crate::iam::Role;
+    use crate::{CfnCondition, DeletionPolicy, Expr, LogicalId, Output, Parameter, Resource, Template, Value};
+
+    #[derive(Debug, serde::Serialize)]
+    struct Nested {
+        list: Vec<IndexMap<&'static str, Vec<u8>>>,
+        empty: IndexMap<String, String>,
+        text: &'static str,
+    }
+
+    fn template() -> Template {
+        let mut t = Template::new().description("every section");
+        t.add_parameter(
+            "P",
+            Parameter::string().default_value("x".into()).allowed_values(["x", "y"]),
+        )
+        .unwrap();
+        t.add_condition("C", CfnCondition::equals(Expr::reference("P"), "x"))
+            .unwrap();
+        t.add_resource("Role", Role::for_service("states.amazonaws.com").into_resource())
+            .unwrap();
+        let custom = Nested {
+            list: vec![IndexMap::from([("a", vec![1, 2])]), IndexMap::new()],
+            empty: IndexMap::new(),
+            text: "line\nbreak",
+        };
+        t.add_resource(
+            "Thing",
+            Resource::new("AWS::X::Y")
+                .property("Custom", Value::custom(custom))
+                .property("Empty", Value::map(Vec::<(String, Value)>::new()))
+                .property(
+                    "List",
+                    Value::list([
+                        Value::from(Expr::sub("a${B}")),
+                        Value::Null,
+                        Value::Bool(true),
+                        Value::from(3),
+                    ]),
+                )
+                .depends_on(LogicalId::from_construct_id("Role").unwrap())
+                .condition(LogicalId::from_construct_id("C").unwrap())
+                .removal_policy(DeletionPolicy::Retain),
+        )
+        .unwrap();
+        t.add_output("O", Output::new(Expr::get_att("Role", "Arn")).export_name("E"))
+            .unwrap();
+        t
+    }
+
+    #[test]
+    fn the_writer_matches_serde_json_byte_for_byte() {
+        let t = template();
+        let mut expected = serde_json::to_string_pretty(&t).unwrap();
+        expected.push('\n');
+        assert_eq!(t.to_json_pretty().unwrap(), expected);
+        assert_eq!(t.to_json_compact().unwrap(), serde_json::to_string(&t).unwrap());
+    }
+
+    #[test]
+    fn an_empty_template_matches_too() {
+        let t = Template::new();
+        assert_eq!(t.to_json_compact().unwrap(), serde_json::to_string(&t).unwrap());
+        assert_eq!(
+            t.to_json_pretty().unwrap(),
+            serde_json::to_string_pretty(&t).unwrap() + "\n"
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! The standard workflow of the performance comparison with the AWS CDK
+//! (`tests/fixtures/reference/perf/cdk_chain.js`): N states in blocks of ten — eight
+//! `LambdaInvoke` tasks on an imported function (object payload with a path field, a result
+//! selector, a result path, a retry, and a catch to one shared Fail state), a Pass with an
+//! intrinsic function, and a Choice that loops back to the block's first state or goes on — and a
+//! Succeed at the end.
+//!
+//! `cargo run --release --example bench_chain -- 10000 > template.json` prints the template, so
+//! the whole process can be timed against `node cdk_chain.js 10000`. Past about 1,600 states the
+//! definition is over the 1 MiB service limit on purpose (the workflow measures how cost grows):
+//! the size check is switched off explicitly here, so such a template renders but does not
+//! deploy.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use stepfunctions_cdk::prelude::*;
+
+/// The workflow with `n` states (plus the shared Fail and the final Succeed).
+pub fn workflow(n: usize) -> Chain {
+    let function = LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:Worker");
+    let failed = Fail::new("Failed").error("WorkerFailed").cause("a worker failed");
+    let mut whole: Option<Chain> = None;
+    let mut block: Option<Chain> = None;
+    let mut block_start = String::new();
+    for i in 0..n {
+        let k = i % 10;
+        let name = format!("Step {i}");
+        if k == 0 {
+            block_start.clone_from(&name);
+        }
+        let state: Chain = if k < 8 {
+            let payload = Payload::from_object([("step", i.into()), ("data", JsonPath::string_at("$.data"))]);
+            Task::new(name, LambdaInvoke::new(function.clone()).payload(payload))
+                .result_selector(Payload::from_object([(
+                    "value",
+                    JsonPath::string_at("$.Payload.value"),
+                )]))
+                .result_path(format!("$.results.s{i}"))
+                .retry(
+                    Retry::on([Errors::TIMEOUT])
+                        .max_attempts(3)
+                        .backoff_rate(2.0)
+                        .interval(Duration::from_secs(1)),
+                )
+                .catch(Catch::all(failed.clone()).result_path("$.error"))
+                .into()
+        } else if k == 8 {
+            Pass::new(name)
+                .parameters(Payload::from_object([
+                    ("count", JsonPath::math_add(JsonPath::number_at("$.count"), 1)),
+                    ("data", JsonPath::string_at("$.data")),
+                ]))
+                .into()
+        } else {
+            // The Choice loops back to its block's first state, or goes on to the next block.
+            let next = if i + 1 < n {
+                format!("Step {}", i + 1)
+            } else {
+                "Done".to_owned()
+            };
+            Choice::new(name)
+                .when(
+                    Condition::number_less_than("$.count", 3),
+                    StateRef::named(block_start.as_str()),
+                )
+                .otherwise(StateRef::named(next))
+                .into()
+        };
+        block = Some(match block {
+            None => state,
+            Some(b) => b.next(state),
+        });
+        if k == 9 {
+            let b = block.take().expect("a block was started");
+            whole = Some(match whole {
+                None => b,
+                Some(w) => w.add(b),
+            });
+        }
+    }
+    let done = Succeed::new("Done");
+    let last = match block {
+        Some(b) => b.next(done),
+        None => Chain::start(done),
+    };
+    match whole {
+        Some(w) => w.add(last),
+        None => last,
+    }
+}
+
+/// Adds the state machine of `n` states; the definition-size check is off (see the module doc).
+pub fn build_n(n: usize, template: &mut Template) -> Result<Vec<Warning>, Error> {
+    StateMachine::new("StateMachine", workflow(n))
+        .skip_size_check()
+        .add_to(template)
+        .map(|r| r.warnings)
+}
+
+/// The example's snapshot: a block and a half.
+#[allow(dead_code)]
+pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
+    build_n(15, template)
+}
+
+#[allow(dead_code)]
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n = match args.first().map(|a| a.parse::<usize>()) {
+        Some(Ok(n)) => n,
+        _ => {
+            eprintln!("usage: bench_chain N [path] [--compact]");
+            return ExitCode::FAILURE;
+        }
+    };
+    stepfunctions_cdk::cli::run_with_args(|t| build_n(n, t), &args[1..])
+}
