@@ -1,5 +1,6 @@
 //! Chains: states connected with `next`, carrying the states they transition to.
 
+use indexmap::map::Entry;
 use indexmap::IndexMap;
 
 use crate::error::Error;
@@ -24,8 +25,11 @@ use crate::state::{Graph, Node};
 #[derive(Debug, Clone)]
 pub struct Chain {
     pub(crate) start: String,
-    pub(crate) states: IndexMap<String, Node>,
-    pub(crate) ends: Vec<String>,
+    /// The states, in order of addition. Names are indexed once, when the chain closes into a
+    /// graph ([`Chain::into_graph`]): building a chain of thousands of states hashes nothing.
+    pub(crate) states: Vec<Node>,
+    /// Indices into `states` of the states whose `Next` is open.
+    pub(crate) ends: Vec<usize>,
     pub(crate) closed_by: Option<(String, &'static str)>,
     pub(crate) errors: Vec<Error>,
 }
@@ -73,7 +77,7 @@ impl From<StateRef> for Chain {
         Chain {
             closed_by: Some((r.0.clone(), "a reference to another")),
             start: r.0,
-            states: IndexMap::new(),
+            states: Vec::new(),
             ends: Vec::new(),
             errors: Vec::new(),
         }
@@ -107,9 +111,7 @@ impl Chain {
             self.errors.push(Error::CannotChain { state, kind });
         }
         for end in std::mem::take(&mut self.ends) {
-            if let Some(node) = self.states.get_mut(&end) {
-                node.next = Some(then.start.clone());
-            }
+            self.states[end].next = Some(then.start.clone());
         }
         let Chain {
             states,
@@ -118,9 +120,10 @@ impl Chain {
             errors,
             ..
         } = then;
-        self.merge(states);
+        let offset = self.states.len();
+        self.states.extend(states);
         self.errors.extend(errors);
-        self.ends = ends;
+        self.ends = ends.into_iter().map(|e| e + offset).collect();
         self.closed_by = closed_by;
         self
     }
@@ -137,7 +140,7 @@ impl Chain {
     #[allow(clippy::should_implement_trait)]
     pub fn add(mut self, other: impl Into<Chain>) -> Chain {
         let other = other.into();
-        self.merge(other.states);
+        self.states.extend(other.states);
         self.errors.extend(other.errors);
         self
     }
@@ -155,24 +158,17 @@ impl Chain {
     /// ```
     #[must_use]
     pub fn prefix_states(mut self, prefix: &str) -> Chain {
-        let owned: std::collections::HashSet<String> = self.states.keys().cloned().collect();
+        let owned: std::collections::HashSet<String> = self.states.iter().map(|n| n.name.clone()).collect();
         let rename = |name: &str| owned.contains(name).then(|| format!("{prefix}{name}"));
-        let states = std::mem::take(&mut self.states);
-        for (name, mut node) in states {
-            node.name = format!("{prefix}{name}");
+        for node in &mut self.states {
+            node.name = format!("{prefix}{}", node.name);
             node.rename_targets(&rename);
             for g in node.subgraphs_mut() {
                 prefix_graph(g, prefix);
             }
-            self.states.insert(node.name.clone(), node);
         }
         if let Some(new) = rename(&self.start) {
             self.start = new;
-        }
-        for end in &mut self.ends {
-            if let Some(new) = rename(end) {
-                *end = new;
-            }
         }
         self
     }
@@ -191,54 +187,83 @@ impl Chain {
     /// ```
     /// assert_eq!(stepfunctions::Chain::start(stepfunctions::Pass::new("P")).end_states(), ["P"]);
     /// ```
-    pub fn end_states(&self) -> &[String] {
-        &self.ends
-    }
-
-    /// Merges states, keeping one copy of identical states and recording conflicts.
-    pub(crate) fn merge(&mut self, states: IndexMap<String, Node>) {
-        for (name, node) in states {
-            match self.states.get(&name) {
-                Some(existing) if *existing == node => {}
-                Some(_) => self.errors.push(Error::DuplicateStateName { name }),
-                None => {
-                    self.states.insert(name, node);
-                }
-            }
-        }
+    pub fn end_states(&self) -> Vec<&str> {
+        self.ends.iter().map(|&i| self.states[i].name.as_str()).collect()
     }
 
     /// The chain as a closed graph (open ends end the execution), and the errors it carried.
+    /// A state added more than once with identical content is kept once; two different states
+    /// with one name are an error.
     pub(crate) fn into_graph(self) -> (Graph, Vec<Error>) {
+        let mut errors = self.errors;
+        let mut states: IndexMap<String, Node> = IndexMap::with_capacity(self.states.len());
+        for node in self.states {
+            match states.entry(node.name.clone()) {
+                Entry::Occupied(existing) => {
+                    if *existing.get() != node
+                        && !errors
+                            .iter()
+                            .any(|e| matches!(e, Error::DuplicateStateName { name } if *name == node.name))
+                    {
+                        errors.push(Error::DuplicateStateName { name: node.name });
+                    }
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(node);
+                }
+            }
+        }
         (
             Graph {
                 start_at: self.start,
-                states: self.states,
+                states,
             },
-            self.errors,
+            errors,
         )
     }
 
-    /// A chain of one node plus the chains it carries (Choice branches, catch handlers).
-    pub(crate) fn from_parts(parts: Parts, ends: Vec<String>) -> Chain {
+    /// A chain of one node plus the chains it carries (Choice branches, catch handlers). `ends`
+    /// are the open ends: the node itself, or `(carried chain, end in it)` pairs.
+    pub(crate) fn from_parts(parts: Parts, ends: Ends) -> Chain {
         let Parts { node, attached, errors } = parts;
-        let name = node.name.clone();
-        let closed_by = (!node.kind.is_nextable()).then(|| (name.clone(), node.kind.type_name()));
-        let mut states = IndexMap::with_capacity(1);
-        states.insert(name.clone(), node);
-        let mut chain = Chain {
-            start: name,
+        let closed_by = (!node.kind.is_nextable()).then(|| (node.name.clone(), node.kind.type_name()));
+        let start = node.name.clone();
+        let mut states = Vec::with_capacity(1 + attached.iter().map(|c| c.states.len()).sum::<usize>());
+        states.push(node);
+        let mut chain_errors = errors;
+        let mut offsets = Vec::with_capacity(attached.len());
+        for c in attached {
+            offsets.push(states.len());
+            states.extend(c.states);
+            chain_errors.extend(c.errors);
+        }
+        let ends = match ends {
+            Ends::Itself => vec![0],
+            Ends::None => Vec::new(),
+            Ends::Branches(pairs) => {
+                let mut ends: Vec<usize> = pairs.into_iter().map(|(chain, end)| offsets[chain] + end).collect();
+                ends.dedup();
+                ends
+            }
+        };
+        Chain {
+            start,
             states,
             ends,
             closed_by,
-            errors,
-        };
-        for c in attached {
-            chain.merge(c.states);
-            chain.errors.extend(c.errors);
+            errors: chain_errors,
         }
-        chain
     }
+}
+
+/// The open ends of a state's chain.
+pub(crate) enum Ends {
+    /// The state itself (a nextable state).
+    Itself,
+    /// None (Choice, Succeed, Fail).
+    None,
+    /// The open ends of the chains it carries: `(index of the carried chain, end in it)`.
+    Branches(Vec<(usize, usize)>),
 }
 
 fn prefix_graph(graph: &mut Graph, prefix: &str) {
@@ -284,9 +309,9 @@ impl Parts {
     /// The chain of a state with one open end (itself) when it is nextable.
     pub(crate) fn into_chain(self) -> Chain {
         let ends = if self.node.kind.is_nextable() {
-            vec![self.node.name.clone()]
+            Ends::Itself
         } else {
-            Vec::new()
+            Ends::None
         };
         Chain::from_parts(self, ends)
     }

@@ -1,6 +1,6 @@
 //! The state types, and the traits that give them their shared setters.
 
-use crate::chain::{Chain, Parts, StateRef};
+use crate::chain::{Chain, Ends, Parts, StateRef};
 use crate::condition::Condition;
 use crate::payload::Payload;
 use crate::retry::{Catch, CatchRule, Retry};
@@ -489,7 +489,8 @@ simple_chain!(Fail);
 #[derive(Debug, Clone)]
 pub struct Choice {
     parts: Parts,
-    branch_ends: Vec<String>,
+    /// Open ends of the branches: `(index of the carried chain, end in it)`.
+    branch_ends: Vec<(usize, usize)>,
 }
 
 impl Choice {
@@ -512,7 +513,8 @@ impl Choice {
     }
 
     fn add_target(&mut self, target: Chain) -> String {
-        self.branch_ends.extend(target.ends.iter().cloned());
+        let chain = self.parts.attached.len();
+        self.branch_ends.extend(target.ends.iter().map(|&end| (chain, end)));
         self.parts.attach(target)
     }
 
@@ -560,10 +562,7 @@ impl Choice {
     /// assert!(StateMachine::new("M", c).render_asl().is_ok());
     /// ```
     pub fn afterwards(self) -> Chain {
-        let mut ends = self.branch_ends;
-        let mut seen = std::collections::HashSet::new();
-        ends.retain(|e| seen.insert(e.clone()));
-        Chain::from_parts(self.parts, ends)
+        Chain::from_parts(self.parts, Ends::Branches(self.branch_ends))
     }
 }
 
@@ -571,7 +570,7 @@ builder!(Choice: InputOutput);
 
 impl From<Choice> for Chain {
     fn from(c: Choice) -> Chain {
-        Chain::from_parts(c.parts, Vec::new())
+        Chain::from_parts(c.parts, Ends::None)
     }
 }
 
