@@ -340,7 +340,8 @@ impl InlineTaskDefinition {
             field: "TaskDefinition",
             reason,
         })?;
-        let logical_id = LogicalId::from_construct_id(&self.id)?;
+        // The id is checked before anything is added.
+        LogicalId::from_construct_id(&self.id)?;
         let task_role = match self.task_role {
             Some(arn) => arn,
             None => {
@@ -384,7 +385,6 @@ impl InlineTaskDefinition {
             )
             .property("TaskRoleArn", Value::from(task_role.clone()));
         let id = template.add_resource(&self.id, resource)?;
-        debug_assert_eq!(id, logical_id);
         let arn = Expr::reference(id.as_str());
         let family = self.family.map(Expr::lit);
         let known = KnownTaskDefinition {
