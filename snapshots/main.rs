@@ -27,6 +27,10 @@ mod custom_state;
 mod databrew_start_job_run;
 #[path = "../examples/dynamodb.rs"]
 mod dynamodb;
+#[path = "../examples/ecs_run_task_ec2.rs"]
+mod ecs_run_task_ec2;
+#[path = "../examples/ecs_run_task_fargate.rs"]
+mod ecs_run_task_fargate;
 #[path = "../examples/evaluate_expression.rs"]
 mod evaluate_expression;
 #[path = "../examples/eventbridge.rs"]
@@ -88,6 +92,8 @@ examples!(
     codebuild_start_build,
     glue_start_job_run,
     databrew_start_job_run,
+    ecs_run_task_ec2,
+    ecs_run_task_fargate,
     dynamodb,
     sns,
     sqs,

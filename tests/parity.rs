@@ -50,6 +50,12 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// - SQS to a queue encrypted with a customer managed key: `kms:GenerateDataKey` and
 ///   `kms:Decrypt`, as the SQS developer guide requires of producers; CDK grants
 ///   `kms:GenerateDataKey*`, which also covers the key-pair and without-plaintext variants.
+/// - ECS `EcsRunTask` request-response and wait-for-task-token: no `ecs:StopTask` or
+///   `ecs:DescribeTasks` (the ecs-iam templates for these patterns grant `ecs:RunTask` only; CDK
+///   grants both on `*` for every pattern).
+/// - ECS `EcsRunTask` with propagated tags or ECS managed tags: `ecs:TagResource` on the cluster's
+///   tasks during `RunTask` (condition `ecs:CreateAction`), which ECS requires to tag a task it
+///   creates; CDK grants none.
 const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
     // Athena (AthenaStartQueryExecution's rustdoc; athena-iam: the Step Functions IAM template).
     (
@@ -211,6 +217,106 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "+batch:TerminateJob arn:aws:batch:us-east-1:123456789012:job/*",
         BATCH_SYNC,
     ),
+    // ECS (EcsRunTask's rustdoc).
+    ("ecs_run_task_ec2", "-ecs:DescribeTasks *", ECS_TASKS),
+    (
+        "ecs_run_task_ec2",
+        "+ecs:DescribeTasks arn:aws:ecs:us-east-1:123456789012:task/${Select:1:[\"${Ec2Cluster.Arn}\"]}/*",
+        ECS_TASKS,
+    ),
+    ("ecs_run_task_ec2", "-ecs:StopTask *", ECS_TASKS),
+    (
+        "ecs_run_task_ec2",
+        "+ecs:StopTask arn:aws:ecs:us-east-1:123456789012:task/${Select:1:[\"${Ec2Cluster.Arn}\"]}/*",
+        ECS_TASKS,
+    ),
+    ("ecs_run_task_fargate", "-ecs:DescribeTasks *", ECS_TASKS),
+    (
+        "ecs_run_task_fargate",
+        "+ecs:DescribeTasks arn:aws:ecs:us-east-1:123456789012:task/${Select:1:[\"${FargateCluster.Arn}\"]}/*",
+        ECS_TASKS,
+    ),
+    ("ecs_run_task_fargate", "-ecs:StopTask *", ECS_TASKS),
+    (
+        "ecs_run_task_fargate",
+        "+ecs:StopTask arn:aws:ecs:us-east-1:123456789012:task/${Select:1:[\"${FargateCluster.Arn}\"]}/*",
+        ECS_TASKS,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupASG AWS::AutoScaling::AutoScalingGroup",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupDrainECSHookFunction AWS::Lambda::Function",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupDrainECSHookFunctionAllowInvokeStackEc2ClusterDefaultAutoScalingGroupLifecycleHookDrainHookTopic8286B431 AWS::Lambda::Permission",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupDrainECSHookFunctionServiceRole AWS::IAM::Role",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupDrainECSHookFunctionServiceRoleDefaultPolicy AWS::IAM::Policy",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupDrainECSHookFunctionTopic AWS::SNS::Subscription",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupInstanceProfile AWS::IAM::InstanceProfile",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupInstanceRole AWS::IAM::Role",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupInstanceRoleDefaultPolicy AWS::IAM::Policy",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupInstanceSecurityGroup AWS::EC2::SecurityGroup",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupLaunchConfig AWS::AutoScaling::LaunchConfiguration",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupLifecycleHookDrainHook AWS::AutoScaling::LifecycleHook",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupLifecycleHookDrainHookRole AWS::IAM::Role",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupLifecycleHookDrainHookRoleDefaultPolicy AWS::IAM::Policy",
+        ECS_EC2_CAPACITY,
+    ),
+    (
+        "ecs_run_task_ec2",
+        "-resource Ec2ClusterDefaultAutoScalingGroupLifecycleHookDrainHookTopic AWS::SNS::Topic",
+        ECS_EC2_CAPACITY,
+    ),
     // CodeBuild (CodeBuildStartBuild's rustdoc).
     (
         "codebuild_start_build",
@@ -288,6 +394,15 @@ const ATHENA_GET_RR: &str = "athena-iam: the request-response template has start
 /// Why run-job gets `athena:stopQueryExecution`.
 const ATHENA_STOP_SYNC: &str = "athena-iam: the run-job template adds stopQueryExecution, with which Step Functions \
      stops the query when the execution stops or the task times out; the CDK omits it";
+/// Why ECS run-job's `StopTask` and `DescribeTasks` are on the cluster's tasks.
+const ECS_TASKS: &str = "KNOWN-CDK-DEFECTS (ECS: StopTask and DescribeTasks on *): both actions are authorized on the \
+     task's ARN, arn:<partition>:ecs:<region>:<account>:task/<cluster name>/<task id> (service authorization reference, \
+     resource type task); ecs-iam writes * because the task id is not known before the run, but the cluster, which \
+     the ARN holds, is: the cluster's tasks (task/<cluster name>/*)";
+/// Why the EC2 twin's cluster has no capacity.
+const ECS_EC2_CAPACITY: &str = "the cluster's EC2 capacity (CDK's addCapacity: an auto-scaling group with its launch \
+     configuration, instance role, profile and security group, and the Lambda and SNS instance-draining hook) is \
+     cluster infrastructure, not part of the task; the twin defines the cluster without it";
 /// Why Batch run-job gets `DescribeJobs` and `TerminateJob`.
 const BATCH_SYNC: &str =
     "batch-iam: the run-job (synchronous) template grants batch:DescribeJobs (no resource type: *) \

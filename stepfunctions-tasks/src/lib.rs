@@ -13,6 +13,7 @@ pub mod athena;
 pub mod batch;
 pub mod codebuild;
 pub mod databrew;
+pub mod ecs;
 pub mod glue;
 pub mod lambda;
 mod util;
@@ -28,6 +29,11 @@ pub use codebuild::{
     BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild, InlineBuildProject,
 };
 pub use databrew::GlueDataBrewStartJobRun;
+pub use ecs::{
+    EcsAwsVpc, EcsCluster, EcsCompatibility, EcsContainerDefinition, EcsContainerOverride, EcsEc2LaunchTarget,
+    EcsFargateLaunchTarget, EcsFargatePlatformVersion, EcsLaunchTarget, EcsNetworkMode, EcsPlacementConstraint,
+    EcsPlacementStrategy, EcsRunTask, EcsTaskDefinition, InlineTaskDefinition,
+};
 pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
 pub mod dynamodb;
 pub mod eventbridge;

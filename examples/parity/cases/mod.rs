@@ -9,6 +9,7 @@ pub mod batch;
 pub mod codebuild;
 pub mod core;
 pub mod dynamodb;
+pub mod ecs;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
@@ -33,6 +34,7 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(codebuild::CASES.iter().copied());
     cases.extend(glue::CASES.iter().copied());
     cases.extend(dynamodb::CASES.iter().copied());
+    cases.extend(ecs::CASES.iter().copied());
     cases.extend(sns::CASES.iter().copied());
     cases.extend(sqs::CASES.iter().copied());
     cases.extend(eventbridge::CASES.iter().copied());
