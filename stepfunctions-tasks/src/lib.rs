@@ -13,6 +13,7 @@ pub mod athena;
 pub mod batch;
 pub mod codebuild;
 pub mod databrew;
+pub mod emr;
 pub mod glue;
 pub mod lambda;
 mod util;
@@ -28,6 +29,17 @@ pub use codebuild::{
     BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild, InlineBuildProject,
 };
 pub use databrew::GlueDataBrewStartJobRun;
+pub use emr::{
+    ActionOnFailure, EmrAddStep, EmrAlarmComparisonOperator, EmrAlarmStatistic, EmrAlarmUnit, EmrApplication,
+    EmrAutoScalingPolicy, EmrBidPrice, EmrBootstrapAction, EmrCancelStep, EmrCloudWatchAlarm, EmrClusterRoles,
+    EmrClusterRolesDefinition, EmrClusterScaleDownBehavior, EmrConfiguration, EmrCreateCluster, EmrEbsBlockDevice,
+    EmrEbsConfiguration, EmrEbsVolumeType, EmrInstanceFleet, EmrInstanceGroup, EmrInstanceGroupModifyConfig,
+    EmrInstanceMarket, EmrInstanceProfile, EmrInstanceResizePolicy, EmrInstanceRoleType, EmrInstanceTypeConfig,
+    EmrInstancesConfig, EmrKerberosAttributes, EmrManagedScalingPolicy, EmrManagedScalingUnit,
+    EmrModifyInstanceFleetByName, EmrModifyInstanceGroupByName, EmrRole, EmrScalingAdjustmentType, EmrScalingRule,
+    EmrSetClusterTerminationProtection, EmrShrinkPolicy, EmrSpotAllocationStrategy, EmrSpotProvisioning,
+    EmrSpotTimeoutAction, EmrTerminateCluster,
+};
 pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
 pub mod dynamodb;
 pub mod eventbridge;

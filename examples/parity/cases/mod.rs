@@ -9,6 +9,7 @@ pub mod batch;
 pub mod codebuild;
 pub mod core;
 pub mod dynamodb;
+pub mod emr;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
@@ -37,5 +38,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(sqs::CASES.iter().copied());
     cases.extend(eventbridge::CASES.iter().copied());
     cases.extend(sfn::CASES.iter().copied());
+    cases.extend(emr::CASES.iter().copied());
     cases
 }
