@@ -25,6 +25,8 @@ mod custom_state;
 mod databrew_start_job_run;
 #[path = "../examples/dynamodb.rs"]
 mod dynamodb;
+#[path = "../examples/emr.rs"]
+mod emr;
 #[path = "../examples/evaluate_expression.rs"]
 mod evaluate_expression;
 #[path = "../examples/eventbridge.rs"]
@@ -94,6 +96,7 @@ examples!(
     api_gateway,
     aws_sdk,
     start_execution,
+    emr,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.
