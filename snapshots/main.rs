@@ -31,6 +31,8 @@ mod dynamodb;
 mod ecs_run_task_ec2;
 #[path = "../examples/ecs_run_task_fargate.rs"]
 mod ecs_run_task_fargate;
+#[path = "../examples/emr.rs"]
+mod emr;
 #[path = "../examples/evaluate_expression.rs"]
 mod evaluate_expression;
 #[path = "../examples/eventbridge.rs"]
@@ -103,6 +105,7 @@ examples!(
     aws_sdk,
     start_execution,
     bench_chain,
+    emr,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

@@ -371,6 +371,168 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "-resource StateMachineRoleDefaultPolicy AWS::IAM::Policy",
         "no statement is left (see the execute-api:Invoke exception), so the role gets no policy",
     ),
+    // EMR (the rustdoc of each Emr* task).
+    ("emr_create_cluster", "-elasticmapreduce:AddTags *", EMR_ADD_TAGS),
+    (
+        "emr_create_cluster",
+        "-elasticmapreduce:DescribeCluster *",
+        EMR_CREATE_SYNC,
+    ),
+    (
+        "emr_create_cluster",
+        "+elasticmapreduce:DescribeCluster arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CREATE_SYNC,
+    ),
+    (
+        "emr_create_cluster",
+        "-elasticmapreduce:TerminateJobFlows *",
+        EMR_CREATE_SYNC,
+    ),
+    (
+        "emr_create_cluster",
+        "+elasticmapreduce:TerminateJobFlows arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CREATE_SYNC,
+    ),
+    (
+        "emr_create_cluster_step_concurrency",
+        "-elasticmapreduce:AddTags *",
+        EMR_ADD_TAGS,
+    ),
+    (
+        "emr_create_cluster_step_concurrency",
+        "-elasticmapreduce:DescribeCluster *",
+        EMR_CREATE_SYNC,
+    ),
+    (
+        "emr_create_cluster_step_concurrency",
+        "+elasticmapreduce:DescribeCluster arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CREATE_SYNC,
+    ),
+    (
+        "emr_create_cluster_step_concurrency",
+        "-elasticmapreduce:TerminateJobFlows *",
+        EMR_CREATE_SYNC,
+    ),
+    (
+        "emr_create_cluster_step_concurrency",
+        "+elasticmapreduce:TerminateJobFlows arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CREATE_SYNC,
+    ),
+    (
+        "emr_create_cluster",
+        "+resource ClusterRoleInstanceProfile AWS::IAM::InstanceProfile",
+        EMR_INSTANCE_PROFILE,
+    ),
+    (
+        "emr_set_cluster_termination_protection",
+        "-elasticmapreduce:SetTerminationProtection arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_set_cluster_termination_protection",
+        "+elasticmapreduce:SetTerminationProtection arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_terminate_cluster",
+        "-elasticmapreduce:DescribeCluster arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_terminate_cluster",
+        "+elasticmapreduce:DescribeCluster arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_terminate_cluster",
+        "-elasticmapreduce:TerminateJobFlows arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_terminate_cluster",
+        "+elasticmapreduce:TerminateJobFlows arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_add_step",
+        "-elasticmapreduce:AddJobFlowSteps arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_add_step",
+        "+elasticmapreduce:AddJobFlowSteps arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_add_step",
+        "-elasticmapreduce:CancelSteps arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_add_step",
+        "+elasticmapreduce:CancelSteps arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_add_step",
+        "-elasticmapreduce:DescribeStep arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_add_step",
+        "+elasticmapreduce:DescribeStep arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_cancel_step",
+        "-elasticmapreduce:CancelSteps arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_cancel_step",
+        "+elasticmapreduce:CancelSteps arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_modify_instance_fleet_by_name",
+        "-elasticmapreduce:ListInstanceFleets arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_modify_instance_fleet_by_name",
+        "+elasticmapreduce:ListInstanceFleets arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_modify_instance_fleet_by_name",
+        "-elasticmapreduce:ModifyInstanceFleet arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_modify_instance_fleet_by_name",
+        "+elasticmapreduce:ModifyInstanceFleet arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_modify_instance_group_by_name",
+        "-elasticmapreduce:ListInstanceGroups arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_modify_instance_group_by_name",
+        "+elasticmapreduce:ListInstanceGroups arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_modify_instance_group_by_name",
+        "-elasticmapreduce:ModifyInstanceGroups arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+        EMR_CLUSTER_SCOPE,
+    ),
+    (
+        "emr_modify_instance_group_by_name",
+        "+elasticmapreduce:ModifyInstanceGroups arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/ClusterId",
+        EMR_CLUSTER_SCOPE,
+    ),
 ];
 
 /// Why the query-execution APIs get `workgroup/*` rather than `*`.
@@ -408,6 +570,24 @@ const BATCH_SYNC: &str =
     "batch-iam: the run-job (synchronous) template grants batch:DescribeJobs (no resource type: *) \
      and batch:TerminateJob (scoped to the account's job/*), with which Step Functions watches the job and \
      terminates it when the execution stops or the task times out; the CDK omits both";
+
+/// Why EMR tasks on a literal cluster id are scoped to that cluster.
+const EMR_CLUSTER_SCOPE: &str =
+    "KNOWN-CDK-DEFECTS (EMR tasks on a literal cluster id get cluster/*): emr-iam's static \
+     template scopes each action to the cluster the task names (cluster/<clusterId>); cluster/* is for ids read at \
+     run time";
+/// Why createCluster.sync's describe and terminate are on `cluster/*`.
+const EMR_CREATE_SYNC: &str = "DescribeCluster and TerminateJobFlows are authorized on the cluster resource type only \
+     (EMR service authorization reference), so the cluster not created yet is any cluster of the stack's account and \
+     region (cluster/*), not any resource (*, emr-iam's createCluster template and the CDK)";
+/// Why createCluster has no `AddTags` on `*`.
+const EMR_ADD_TAGS: &str = "RunJobFlow needs elasticmapreduce:AddTags only to tag the cluster on create (EMR service \
+     authorization reference); this task has no tags, and with tags it gets AddTags on the account's cluster/*; emr-iam's \
+     createCluster template has no AddTags";
+/// Why the create-cluster twin has an instance profile.
+const EMR_INSTANCE_PROFILE: &str = "RunJobFlow's JobFlowRole names an instance profile: the CDK passes the given \
+     ClusterRole's name and creates no profile, so the cluster fails to start; the twin defines the profile under the \
+     role's name (as the CDK does for a role it creates), and EmrInstanceProfile makes the profile explicit";
 
 fn reference_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference")

@@ -9,19 +9,33 @@
 //! Everything tasks share (comment, paths, result selector, timeouts, credentials, retry,
 //! catch) comes from [`stepfunctions::Task`].
 
+pub mod apigateway;
 pub mod athena;
+pub mod aws_sdk;
 pub mod batch;
 pub mod codebuild;
 pub mod databrew;
+pub mod dynamodb;
 pub mod ecs;
+pub mod emr;
+pub mod evaluate_expression;
+pub mod eventbridge;
 pub mod glue;
 pub mod lambda;
+pub mod sfn;
+pub mod sns;
+pub mod sqs;
 mod util;
 
+pub use apigateway::{
+    AuthType, CallApiGatewayHttpApiEndpoint, CallApiGatewayRestApiEndpoint, HttpApi, HttpApiBuilder, HttpMethod,
+    RestApi, RestApiBuilder,
+};
 pub use athena::{
     AthenaGetQueryExecution, AthenaGetQueryResults, AthenaStartQueryExecution, AthenaStopQueryExecution,
     EncryptionOption, S3Location,
 };
+pub use aws_sdk::CallAwsService;
 pub use batch::{
     BatchContainerOverrides, BatchDependencyType, BatchJobDefinition, BatchJobDependency, BatchJobQueue, BatchSubmitJob,
 };
@@ -29,36 +43,32 @@ pub use codebuild::{
     BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild, InlineBuildProject,
 };
 pub use databrew::GlueDataBrewStartJobRun;
-pub use ecs::{
-    EcsAwsVpc, EcsCluster, EcsCompatibility, EcsContainerDefinition, EcsContainerOverride, EcsEc2LaunchTarget,
-    EcsFargateLaunchTarget, EcsFargatePlatformVersion, EcsLaunchTarget, EcsNetworkMode, EcsPlacementConstraint,
-    EcsPlacementStrategy, EcsRunTask, EcsTaskDefinition, InlineTaskDefinition,
-};
-pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
-pub mod dynamodb;
-pub mod eventbridge;
-pub mod sns;
-pub mod sqs;
-
 pub use dynamodb::{
     DynamoAttributeType, DynamoAttributeValue, DynamoConsumedCapacity, DynamoDeleteItem, DynamoGetItem,
     DynamoItemCollectionMetrics, DynamoNumber, DynamoProjectionExpression, DynamoPutItem, DynamoReturnValues,
     DynamoTable, DynamoTableDefinition, DynamoUpdateItem,
 };
+pub use ecs::{
+    EcsAwsVpc, EcsCluster, EcsCompatibility, EcsContainerDefinition, EcsContainerOverride, EcsEc2LaunchTarget,
+    EcsFargateLaunchTarget, EcsFargatePlatformVersion, EcsLaunchTarget, EcsNetworkMode, EcsPlacementConstraint,
+    EcsPlacementStrategy, EcsRunTask, EcsTaskDefinition, InlineTaskDefinition,
+};
+pub use emr::{
+    ActionOnFailure, EmrAddStep, EmrAlarmComparisonOperator, EmrAlarmStatistic, EmrAlarmUnit, EmrApplication,
+    EmrAutoScalingPolicy, EmrBidPrice, EmrBootstrapAction, EmrCancelStep, EmrCloudWatchAlarm, EmrClusterRoles,
+    EmrClusterRolesDefinition, EmrClusterScaleDownBehavior, EmrConfiguration, EmrCreateCluster, EmrEbsBlockDevice,
+    EmrEbsConfiguration, EmrEbsVolumeType, EmrInstanceFleet, EmrInstanceGroup, EmrInstanceGroupModifyConfig,
+    EmrInstanceMarket, EmrInstanceProfile, EmrInstanceResizePolicy, EmrInstanceRoleType, EmrInstanceTypeConfig,
+    EmrInstancesConfig, EmrKerberosAttributes, EmrManagedScalingPolicy, EmrManagedScalingUnit,
+    EmrModifyInstanceFleetByName, EmrModifyInstanceGroupByName, EmrRole, EmrScalingAdjustmentType, EmrScalingRule,
+    EmrSetClusterTerminationProtection, EmrShrinkPolicy, EmrSpotAllocationStrategy, EmrSpotProvisioning,
+    EmrSpotTimeoutAction, EmrTerminateCluster,
+};
+pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
 pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};
+pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
 pub use sqs::{SqsQueue, SqsQueueDefinition, SqsSendMessage};
-pub mod apigateway;
-pub mod aws_sdk;
-pub mod evaluate_expression;
-pub mod sfn;
-
-pub use apigateway::{
-    AuthType, CallApiGatewayHttpApiEndpoint, CallApiGatewayRestApiEndpoint, HttpApi, HttpApiBuilder, HttpMethod,
-    RestApi, RestApiBuilder,
-};
-pub use aws_sdk::CallAwsService;
-pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
-pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use stepfunctions::StepFunctionsInvokeActivity;

@@ -10,6 +10,7 @@ pub mod codebuild;
 pub mod core;
 pub mod dynamodb;
 pub mod ecs;
+pub mod emr;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
@@ -39,5 +40,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(sqs::CASES.iter().copied());
     cases.extend(eventbridge::CASES.iter().copied());
     cases.extend(sfn::CASES.iter().copied());
+    cases.extend(emr::CASES.iter().copied());
     cases
 }
