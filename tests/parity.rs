@@ -36,7 +36,8 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// the resource is written as in the normalized output (`${Id}` placeholders, folded or not).
 /// Or one template resource that differs, `-resource <LogicalId> <Type>` for one the CDK
 /// creates and we do not, `+resource <LogicalId> <Type>` for one we create and the CDK does not
-/// (the id as normalized, folded or not).
+/// (the id as normalized, folded or not; the type `AWS::...` or `Custom::...`). A resource both
+/// create under the same id with different types takes one of each.
 /// `why` says why, citing `KNOWN-CDK-DEFECTS.md` or the AWS documentation. Nothing else of a
 /// case may differ.
 ///
@@ -352,7 +353,9 @@ fn parse_what(what: &str) -> ParsedWhat {
     let rest = what.get(1..).map(str::trim).unwrap_or_default();
     match (sign, rest.split_once(' ')) {
         (Some(sign), Some(("resource", id_and_type))) => match id_and_type.trim().split_once(' ') {
-            Some((id, kind)) if !id.is_empty() && kind.trim().starts_with("AWS::") => {
+            Some((id, kind))
+                if !id.is_empty() && (kind.trim().starts_with("AWS::") || kind.trim().starts_with("Custom::")) =>
+            {
                 Ok((sign, format!("resource {} {}", fold_id(id), kind.trim())))
             }
             _ => Err(format!(
@@ -400,7 +403,8 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
         .map(|(_, what, _)| (*what, parse_what(what)))
         .collect();
 
-    // resources: a reviewed one is taken out of the side that has it, and must be there only
+    // resources: a reviewed one is taken out of the side that has it, and must not be on the
+    // other side with the same type
     let (mut want_resources, mut got_resources) = (folded_resources(want), folded_resources(got));
     for (what, parsed) in &exceptions {
         let Ok((sign, text)) = parsed else { continue };
@@ -411,7 +415,7 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
             '-' => (&mut want_resources, &got_resources),
             _ => (&mut got_resources, &want_resources),
         };
-        if from.get(id) == Some(&json!(kind)) && other.get(id).is_none() {
+        if from.get(id) == Some(&json!(kind)) && other.get(id) != Some(&json!(kind)) {
             from.as_object_mut().map(|m| m.remove(id));
         } else {
             out.push(format!(
@@ -657,4 +661,20 @@ fn compare_reports_differences_and_checks_exceptions() {
     );
     assert!(parse_what("-resource Worker").is_err());
     assert!(parse_what("+resource Worker Queue").is_err());
+
+    // a resource of another type under the same id: one exception for each side
+    let mut retyped = want.clone();
+    retyped["resources"]["Worker"] = json!("Custom::Worker");
+    let swap = [
+        (
+            "x",
+            "-resource Worker AWS::StepFunctions::Activity",
+            "ours is another type",
+        ),
+        ("x", "+resource Worker Custom::Worker", "the CDK's is another type"),
+    ];
+    assert!(compare("x", &want, &retyped, &swap).is_empty());
+    assert_eq!(compare("x", &want, &retyped, &swap[..1]).len(), 1);
+    assert_eq!(compare("x", &want, &retyped, &[]).len(), 1);
+    assert!(parse_what("-resource Cluster Custom::AWSCDK-EKS-Cluster").is_ok());
 }
