@@ -56,3 +56,13 @@ pub use aws_sdk::CallAwsService;
 pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
 pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use stepfunctions::StepFunctionsInvokeActivity;
+pub mod eks;
+pub mod emrcontainers;
+
+pub use eks::{EksAccessEntry, EksAccessPolicy, EksAccessScope, EksCall, EksCluster, HttpMethods};
+pub use emrcontainers::{
+    ApplicationConfiguration, Classification, EksClusterInput, EmrContainersCreateVirtualCluster,
+    EmrContainersDeleteVirtualCluster, EmrContainersExecutionRole, EmrContainersExecutionRoleDefinition,
+    EmrContainersStartJobRun, JobDriver, Monitoring, MonitoringDefinition, ReleaseLabel, SparkSubmitJobDriver,
+    VirtualClusterInput,
+};
