@@ -266,6 +266,115 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "-resource StateMachineRoleDefaultPolicy AWS::IAM::Policy",
         "no statement is left (see the execute-api:Invoke exception), so the role gets no policy",
     ),
+    // EMR on EKS (EmrContainersStartJobRun, EmrContainersExecutionRoleDefinition rustdoc): the job
+    // execution role the CDK creates inside the task is defined before it, its trust policy set
+    // up by one inline function instead of the CDK's custom resources.
+    (EMR_APP_CONFIG, "-resource AWS679f53fac002430cb0da5b7982bd2287 AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource AWS679f53fac002430cb0da5b7982bd2287ServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource EMRContainersStartJobRunCustomResource AWS::CloudFormation::CustomResource", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEvent AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEventServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEventServiceRoleDefaultPolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource EMRContainersStartJobRunGetEksClusterInfo Custom::AWS", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource EMRContainersStartJobRunGetEksClusterInfoCustomResourcePolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource EMRContainersStartJobRunJobExecutionRoleDefaultPolicy AWS::IAM::Policy", EMR_ROLE_NO_LOGS),
+    (EMR_APP_CONFIG, "-resource EMRContainersStartJobRunawsclilayer AWS::Lambda::LayerVersion", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757C AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757CServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757CServiceRoleDefaultPolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_APP_CONFIG, "+resource EMRContainersStartJobRunJobExecutionRoleTrustPolicy AWS::CloudFormation::CustomResource", EMR_OUR_TRUST),
+    (EMR_APP_CONFIG, "+resource EMRContainersStartJobRunJobExecutionRoleTrustPolicyUpdater AWS::IAM::Policy", EMR_OUR_TRUST),
+    (EMR_APP_CONFIG, "+resource EmrContainersRoleTrustFunction AWS::Lambda::Function", EMR_OUR_TRUST),
+    (EMR_APP_CONFIG, "+resource EmrContainersRoleTrustFunctionServiceRole AWS::IAM::Role", EMR_OUR_TRUST),
+    (EMR_GIVEN_ROLE_CASE, "-resource JobExecutionRolePolicy AWS::IAM::Policy", EMR_GIVEN_ROLE),
+    (EMR_EXISTING_LOGS, "-resource AWS679f53fac002430cb0da5b7982bd2287 AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource AWS679f53fac002430cb0da5b7982bd2287ServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource EMRContainersStartJobRunCustomResource AWS::CloudFormation::CustomResource", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEvent AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEventServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEventServiceRoleDefaultPolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource EMRContainersStartJobRunGetEksClusterInfo Custom::AWS", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource EMRContainersStartJobRunGetEksClusterInfoCustomResourcePolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource EMRContainersStartJobRunawsclilayer AWS::Lambda::LayerVersion", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757C AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757CServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757CServiceRoleDefaultPolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_EXISTING_LOGS, "+resource EMRContainersStartJobRunJobExecutionRoleTrustPolicy AWS::CloudFormation::CustomResource", EMR_OUR_TRUST),
+    (EMR_EXISTING_LOGS, "+resource EMRContainersStartJobRunJobExecutionRoleTrustPolicyUpdater AWS::IAM::Policy", EMR_OUR_TRUST),
+    (EMR_EXISTING_LOGS, "+resource EmrContainersRoleTrustFunction AWS::Lambda::Function", EMR_OUR_TRUST),
+    (EMR_EXISTING_LOGS, "+resource EmrContainersRoleTrustFunctionServiceRole AWS::IAM::Role", EMR_OUR_TRUST),
+    (EMR_MONITORING, "-resource AWS679f53fac002430cb0da5b7982bd2287 AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource AWS679f53fac002430cb0da5b7982bd2287ServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource EMRContainersStartJobRunCustomResource AWS::CloudFormation::CustomResource", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEvent AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEventServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEventServiceRoleDefaultPolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource EMRContainersStartJobRunGetEksClusterInfo Custom::AWS", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource EMRContainersStartJobRunGetEksClusterInfoCustomResourcePolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource EMRContainersStartJobRunawsclilayer AWS::Lambda::LayerVersion", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757C AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757CServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_MONITORING, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757CServiceRoleDefaultPolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_MONITORING, "+resource EMRContainersStartJobRunJobExecutionRoleTrustPolicy AWS::CloudFormation::CustomResource", EMR_OUR_TRUST),
+    (EMR_MONITORING, "+resource EMRContainersStartJobRunJobExecutionRoleTrustPolicyUpdater AWS::IAM::Policy", EMR_OUR_TRUST),
+    (EMR_MONITORING, "+resource EmrContainersRoleTrustFunction AWS::Lambda::Function", EMR_OUR_TRUST),
+    (EMR_MONITORING, "+resource EmrContainersRoleTrustFunctionServiceRole AWS::IAM::Role", EMR_OUR_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource AWS679f53fac002430cb0da5b7982bd2287 AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource AWS679f53fac002430cb0da5b7982bd2287ServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource EMRContainersStartJobRunCustomResource AWS::CloudFormation::CustomResource", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEvent AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEventServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource EMRContainersStartJobRunCustomResourceProviderframeworkonEventServiceRoleDefaultPolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource EMRContainersStartJobRunGetEksClusterInfo Custom::AWS", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource EMRContainersStartJobRunGetEksClusterInfoCustomResourcePolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource EMRContainersStartJobRunJobExecutionRoleDefaultPolicy AWS::IAM::Policy", EMR_ROLE_NO_LOGS),
+    (EMR_SPARK_SUBMIT, "-resource EMRContainersStartJobRunawsclilayer AWS::Lambda::LayerVersion", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757C AWS::Lambda::Function", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757CServiceRole AWS::IAM::Role", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "-resource SingletonLambda8693BB64968944B69AAFB0CC9EB8757CServiceRoleDefaultPolicy AWS::IAM::Policy", EMR_CDK_TRUST),
+    (EMR_SPARK_SUBMIT, "+resource EMRContainersStartJobRunJobExecutionRoleTrustPolicy AWS::CloudFormation::CustomResource", EMR_OUR_TRUST),
+    (EMR_SPARK_SUBMIT, "+resource EMRContainersStartJobRunJobExecutionRoleTrustPolicyUpdater AWS::IAM::Policy", EMR_OUR_TRUST),
+    (EMR_SPARK_SUBMIT, "+resource EmrContainersRoleTrustFunction AWS::Lambda::Function", EMR_OUR_TRUST),
+    (EMR_SPARK_SUBMIT, "+resource EmrContainersRoleTrustFunctionServiceRole AWS::IAM::Role", EMR_OUR_TRUST),
+        // EKS (EksCall rustdoc): the CDK's cluster and everything it brings; the twin's cluster is an
+    // AWS::EKS::Cluster in subnets given as parameters.
+    (EKS_CALL, "-resource awscdkawseksClusterResourceProviderNestedStackawscdkawseksClusterResourceProviderNestedStackResource AWS::CloudFormation::Stack", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource awscdkawseksKubectlProviderNestedStackawscdkawseksKubectlProviderNestedStackResource AWS::CloudFormation::Stack", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysamplecluster Custom::AWSCDK-EKS-Cluster", EKS_CLUSTER_RESOURCE),
+    (EKS_CALL, "+resource MySampleCluster AWS::EKS::Cluster", EKS_CLUSTER_RESOURCE),
+    (EKS_CALL, "-resource mysampleclusterAwsAuthmanifest Custom::AWSCDK-EKS-KubernetesResource", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterControlPlaneSecurityGroup AWS::EC2::SecurityGroup", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterCreationRole AWS::IAM::Role", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterCreationRoleDefaultPolicy AWS::IAM::Policy", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpc AWS::EC2::VPC", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcIGW AWS::EC2::InternetGateway", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPrivateSubnet1DefaultRoute AWS::EC2::Route", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPrivateSubnet1RouteTable AWS::EC2::RouteTable", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPrivateSubnet1RouteTableAssociation AWS::EC2::SubnetRouteTableAssociation", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPrivateSubnet1Subnet AWS::EC2::Subnet", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPrivateSubnet2DefaultRoute AWS::EC2::Route", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPrivateSubnet2RouteTable AWS::EC2::RouteTable", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPrivateSubnet2RouteTableAssociation AWS::EC2::SubnetRouteTableAssociation", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPrivateSubnet2Subnet AWS::EC2::Subnet", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet1DefaultRoute AWS::EC2::Route", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet1EIP AWS::EC2::EIP", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet1NATGateway AWS::EC2::NatGateway", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet1RouteTable AWS::EC2::RouteTable", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet1RouteTableAssociation AWS::EC2::SubnetRouteTableAssociation", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet1Subnet AWS::EC2::Subnet", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet2DefaultRoute AWS::EC2::Route", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet2EIP AWS::EC2::EIP", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet2NATGateway AWS::EC2::NatGateway", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet2RouteTable AWS::EC2::RouteTable", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet2RouteTableAssociation AWS::EC2::SubnetRouteTableAssociation", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcPublicSubnet2Subnet AWS::EC2::Subnet", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterDefaultVpcVPCGW AWS::EC2::VPCGatewayAttachment", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterKubectlHandlerRole AWS::IAM::Role", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterKubectlHandlerRoleDefaultPolicy AWS::IAM::Policy", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterKubectlReadyBarrier AWS::SSM::Parameter", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterNodegroupDefaultCapacity AWS::EKS::Nodegroup", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterNodegroupDefaultCapacityNodeGroupRole AWS::IAM::Role", EKS_CLUSTER_INFRA),
+    (EKS_CALL, "-resource mysampleclusterRole AWS::IAM::Role", EKS_CLUSTER_INFRA),
 ];
 
 /// Why the query-execution APIs get `workgroup/*` rather than `*`.
@@ -294,6 +403,45 @@ const BATCH_SYNC: &str =
     "batch-iam: the run-job (synchronous) template grants batch:DescribeJobs (no resource type: *) \
      and batch:TerminateJob (scoped to the account's job/*), with which Step Functions watches the job and \
      terminates it when the execution stops or the task times out; the CDK omits both";
+
+/// The EMR on EKS start-job-run cases, by the CDK program's seed.
+const EMR_APP_CONFIG: &str = "emr_containers_start_job_run_application_config";
+const EMR_GIVEN_ROLE_CASE: &str = "emr_containers_start_job_run_execution_role";
+const EMR_EXISTING_LOGS: &str = "emr_containers_start_job_run_existing_logs";
+const EMR_MONITORING: &str = "emr_containers_start_job_run_monitoring";
+const EMR_SPARK_SUBMIT: &str = "emr_containers_start_job_run_spark_submit";
+const EKS_CALL: &str = "eks_call";
+/// Why the CDK's custom resources for the generated job execution role are not made.
+const EMR_CDK_TRUST: &str =
+    "the CDK sets up the trust policy of the job execution role it creates with an AwsCustomResource \
+     (describeVirtualCluster, with its singleton function and policy), a provider framework and a singleton function \
+     running `aws emr-containers update-role-trust-policy` from an AWS CLI Lambda layer (assets); this library does \
+     the same with one inline Python function per template and a custom resource per role (EMR_OUR_TRUST), so the \
+     template deploys with no asset";
+/// What this library makes instead.
+const EMR_OUR_TRUST: &str =
+    "the inline function (EmrContainersRoleTrustFunction, one per template, and its role) that adds \
+     the EMR on EKS web-identity trust statement of the setting-up-trust-policy guide to a job execution role defined \
+     in the template, its permissions for that role (<role>TrustPolicyUpdater: DescribeVirtualCluster on the virtual \
+     cluster, eks:DescribeCluster, GetRole and UpdateAssumeRolePolicy on the role) and the custom resource that runs \
+     it (<role>TrustPolicy)";
+/// Why a job execution role without logs gets no policy.
+const EMR_ROLE_NO_LOGS: &str =
+    "the job sends no logs (no log group, no bucket), so the role needs no permission for them; \
+     the CDK grants logs:DescribeLogGroups on the account's log groups anyway, so its role always has a policy";
+/// Why a role given by ARN gets no policy.
+const EMR_GIVEN_ROLE: &str =
+    "the CDK attaches logs:DescribeLogGroups to the role given by ARN (by its name, in the account of \
+     the ARN's placeholder) although the job sends no logs; this library changes no role it is given by ARN (the \
+     rustdoc says to grant it Monitoring::statements where the job sends logs)";
+/// Why the CDK's EKS cluster is not in the twin.
+const EKS_CLUSTER_INFRA: &str = "part of the CDK's eks.Cluster (its VPC, subnets, NAT gateways, nested stacks of the \
+     kubectl and cluster-resource providers, default node group, roles, aws-auth manifest): infrastructure of the \
+     program, not of the task; the twin's cluster takes its subnets and role as parameters";
+/// Why the cluster has another type.
+const EKS_CLUSTER_RESOURCE: &str =
+    "the CDK makes its cluster with the Custom::AWSCDK-EKS-Cluster resource, the twin with \
+     AWS::EKS::Cluster, under the same id: the state reads the same name (Ref), Endpoint and CertificateAuthorityData";
 
 fn reference_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference")

@@ -9,6 +9,8 @@ pub mod batch;
 pub mod codebuild;
 pub mod core;
 pub mod dynamodb;
+pub mod eks;
+pub mod emrcontainers;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
@@ -37,5 +39,7 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(sqs::CASES.iter().copied());
     cases.extend(eventbridge::CASES.iter().copied());
     cases.extend(sfn::CASES.iter().copied());
+    cases.extend(emrcontainers::CASES.iter().copied());
+    cases.extend(eks::CASES.iter().copied());
     cases
 }
