@@ -81,6 +81,36 @@ fn create_optional_settings() {
 }
 
 #[test]
+fn tags_need_tag_resource() {
+    let r = render_state(Task::new(
+        "Create",
+        EmrContainersCreateVirtualCluster::new(EksClusterInput::from_task_input("c")).tag("team", "data"),
+    ))
+    .unwrap();
+    assert_eq!(
+        r["PolicyStatements"][2],
+        json!({"Effect": "Allow", "Action": "emr-containers:TagResource",
+            "Resource": {"Fn::Sub": "arn:${AWS::Partition}:emr-containers:${AWS::Region}:${AWS::AccountId}:/virtualclusters/*"}})
+    );
+    let r = render_state(
+        Task::new(
+            "Start",
+            start(VirtualClusterInput::from_virtual_cluster_id(VC)).tag("team", "data"),
+        )
+        .request_response(),
+    )
+    .unwrap();
+    assert_eq!(
+        actions(&r),
+        ["emr-containers:StartJobRun", "emr-containers:TagResource"]
+    );
+    assert_eq!(
+        r["PolicyStatements"][1]["Resource"],
+        json!({"Fn::Sub": "arn:${AWS::Partition}:emr-containers:${AWS::Region}:${AWS::AccountId}:/virtualclusters/de92jdei2910fwedz/jobruns/*"})
+    );
+}
+
+#[test]
 fn create_names_the_cluster_from_the_input() {
     let r = render_state(Task::new(
         "Create",

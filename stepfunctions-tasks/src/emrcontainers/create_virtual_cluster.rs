@@ -6,7 +6,7 @@ use cfn_model::Expr;
 use indexmap::IndexMap;
 use stepfunctions::{Arg, IntegrationPattern, JsonPath, Payload, ServiceIntegration};
 
-use super::{check_resource_name, check_tags, tags_payload, EksClusterInput};
+use super::{check_resource_name, check_tags, tags_payload, virtual_cluster_arn, EksClusterInput};
 use crate::eks::check_cluster_name;
 use crate::util::literal;
 
@@ -20,7 +20,10 @@ use crate::util::literal;
 /// and `iam:CreateServiceLinkedRole` on EMR on EKS's service-linked role
 /// (`role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers`)
 /// with the condition `iam:AWSServiceName` = `emr-containers.amazonaws.com`, which the first
-/// virtual cluster of an account creates.
+/// virtual cluster of an account creates. With tags, `emr-containers:TagResource` on the
+/// account's `/virtualclusters/*` too: EMR on EKS authorizes tags on create with it (the
+/// service authorization reference maps `CreateVirtualCluster` to `CreateVirtualCluster` and
+/// `TagResource`); neither the Step Functions template nor the CDK grant it.
 ///
 /// The Kubernetes namespace must exist, and EMR on EKS must have access to it
 /// (<https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/setting-up-cluster-access.html>).
@@ -145,7 +148,7 @@ impl ServiceIntegration for EmrContainersCreateVirtualCluster {
     }
 
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {
-        vec![
+        let mut out = vec![
             PolicyStatement::allow(["emr-containers:CreateVirtualCluster"], [Expr::lit("*")]),
             PolicyStatement::allow(
                 ["iam:CreateServiceLinkedRole"],
@@ -164,7 +167,14 @@ impl ServiceIntegration for EmrContainersCreateVirtualCluster {
                 "iam:AWSServiceName",
                 [Expr::lit("emr-containers.amazonaws.com")],
             ),
-        ]
+        ];
+        if !self.tags.is_empty() {
+            out.push(PolicyStatement::allow(
+                ["emr-containers:TagResource"],
+                [virtual_cluster_arn(None, "")],
+            ));
+        }
+        out
     }
 
     fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {

@@ -24,9 +24,17 @@ use crate::util::literal;
 /// `emr-containers:ExecutionRoleArn` is the task's execution role; run-job adds
 /// `emr-containers:DescribeJobRun` and `emr-containers:CancelJobRun` on the virtual cluster's
 /// `jobruns/*`. A virtual cluster read from the input widens to the account's
-/// `/virtualclusters/*`. No `iam:PassRole`: EMR on EKS does not pass the execution role with
-/// it, the `emr-containers:ExecutionRoleArn` condition controls which role a job may run as
+/// `/virtualclusters/*`. With tags, `emr-containers:TagResource` on the job runs too: EMR on EKS
+/// authorizes tags on create with it (the service authorization reference maps `StartJobRun` to
+/// `StartJobRun` and `TagResource`); neither the Step Functions template nor the CDK grant it.
+///
+/// No `iam:PassRole`, as in the Step Functions template and the CDK: with IAM roles for service
+/// accounts (IRSA), the setup this library's execution role definition makes, the
+/// `emr-containers:ExecutionRoleArn` condition controls which role a job may run as
 /// (<https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/iam-execution-role.html>).
+/// A virtual cluster set up for EKS Pod Identity also needs `iam:PassRole` on the role with
+/// `iam:PassedToService` = `pods.eks.amazonaws.com`: add it with
+/// [`StateMachine::add_to_role_policy`](stepfunctions::StateMachine::add_to_role_policy).
 ///
 /// The execution role is given by ARN or defined in the template with its trust policy
 /// ([`EmrContainersExecutionRole`]); the logs go where [`Monitoring`] says, to a log group and
@@ -250,6 +258,12 @@ impl ServiceIntegration for EmrContainersStartJobRun {
         if pattern == IntegrationPattern::RunJob {
             out.push(PolicyStatement::allow(
                 ["emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"],
+                [self.virtual_cluster.arn("/jobruns/*")],
+            ));
+        }
+        if !self.tags.is_empty() {
+            out.push(PolicyStatement::allow(
+                ["emr-containers:TagResource"],
                 [self.virtual_cluster.arn("/jobruns/*")],
             ));
         }
