@@ -113,6 +113,33 @@ fn access_entry() {
 }
 
 #[test]
+fn an_access_entry_may_depend_on_a_condition() {
+    let mut t = Template::new();
+    let grant = t
+        .add_condition(
+            "Grant",
+            cfn_model::CfnCondition::equals(Expr::reference("Mode"), "entry"),
+        )
+        .unwrap();
+    cluster()
+        .grant_access(
+            "Access",
+            "arn:aws:iam::123456789012:role/R",
+            EksAccessPolicy::View,
+            EksAccessScope::Cluster,
+        )
+        .condition(grant)
+        .add_to(&mut t)
+        .unwrap();
+    assert_eq!(template_condition(&t, "Access"), json!("Grant"));
+}
+
+fn template_condition(t: &Template, id: &str) -> Value {
+    let json: Value = serde_json::from_str(&t.to_json_pretty().unwrap()).unwrap();
+    json["Resources"][id]["Condition"].clone()
+}
+
+#[test]
 fn fails_when_cluster_admin_is_scoped_to_namespaces() {
     let e = cluster()
         .grant_access(

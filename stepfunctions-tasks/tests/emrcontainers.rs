@@ -128,6 +128,19 @@ fn create_names_the_cluster_from_the_input() {
 }
 
 #[test]
+fn create_on_a_cluster_named_by_a_parameter() {
+    let r = render_state(Task::new(
+        "Create",
+        EmrContainersCreateVirtualCluster::new(EksClusterInput::from_cluster_name(Expr::reference("EksClusterName")))
+            .eks_namespace(Expr::reference("EksNamespace")),
+    ))
+    .unwrap();
+    let p = &r["States"]["Create"]["Parameters"]["ContainerProvider"];
+    assert_eq!(p["Id"], "${EksClusterName}");
+    assert_eq!(p["Info"]["EksInfo"]["Namespace"], "${EksNamespace}");
+}
+
+#[test]
 fn fails_when_the_namespace_is_not_a_kubernetes_name() {
     for ns in ["Spark", "-spark", "spark_jobs", ""] {
         let e = render_state(Task::new(

@@ -127,6 +127,7 @@ impl EksCluster {
             principal_arn: principal_arn.into(),
             policy,
             scope,
+            condition: None,
         }
     }
 
@@ -242,9 +243,29 @@ pub struct EksAccessEntry {
     principal_arn: Expr,
     policy: EksAccessPolicy,
     scope: EksAccessScope,
+    condition: Option<cfn_model::LogicalId>,
 }
 
 impl EksAccessEntry {
+    /// Creates the entry only where this template condition holds (a parameter choosing
+    /// between an access entry and the `aws-auth` ConfigMap, say). Default: always.
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{EksAccessPolicy, EksAccessScope, EksCluster};
+    /// let mut t = cfn_model::Template::new();
+    /// let grant = t.add_condition("Grant", cfn_model::CfnCondition::equals(cfn_model::Expr::reference("Mode"), "entry")).unwrap();
+    /// EksCluster::from_logical_id("Cluster")
+    ///     .grant_access("Access", "arn:aws:iam::123456789012:role/R", EksAccessPolicy::View, EksAccessScope::Cluster)
+    ///     .condition(grant)
+    ///     .add_to(&mut t)
+    ///     .unwrap();
+    /// ```
+    #[must_use]
+    pub fn condition(mut self, condition: cfn_model::LogicalId) -> Self {
+        self.condition = Some(condition);
+        self
+    }
+
     /// Adds the access entry (`<id>`) to a template.
     ///
     /// ```
@@ -288,7 +309,7 @@ impl EksAccessEntry {
             Expr::partition(),
             Expr::lit(format!(":eks::aws:cluster-access-policy/{}", self.policy.name())),
         ]);
-        let entry = Resource::new("AWS::EKS::AccessEntry")
+        let mut entry = Resource::new("AWS::EKS::AccessEntry")
             .property(
                 "AccessPolicies",
                 Value::list([Value::map([
@@ -299,6 +320,9 @@ impl EksAccessEntry {
             .property("ClusterName", Value::from(self.cluster_name))
             .property("PrincipalArn", Value::from(self.principal_arn))
             .property("Type", Value::from("STANDARD"));
+        if let Some(condition) = self.condition {
+            entry = entry.condition(condition);
+        }
         Ok(template.add_resource(&self.id, entry)?)
     }
 }

@@ -149,8 +149,8 @@ pub(crate) fn tags_payload(tags: &IndexMap<String, Expr>) -> Payload {
     Payload::from_object(tags.iter().map(|(k, v)| (k.clone(), Payload::String(v.clone()))))
 }
 
-/// The EKS cluster that a virtual cluster maps to: a cluster (its name), or a task input
-/// holding the name (text, or a path read at run time).
+/// The EKS cluster that a virtual cluster maps to: a cluster (its name), a name, or a task
+/// input holding the name (text, or a path read at run time).
 ///
 /// ```
 /// use stepfunctions::Payload;
@@ -174,6 +174,17 @@ impl EksClusterInput {
     pub fn from_cluster(cluster: &EksCluster) -> Self {
         EksClusterInput {
             name: Payload::String(cluster.name().clone()),
+        }
+    }
+
+    /// The cluster with this name: a literal or a template expression (a parameter, say).
+    ///
+    /// ```
+    /// let i = stepfunctions_tasks::EksClusterInput::from_cluster_name(cfn_model::Expr::reference("EksClusterName"));
+    /// ```
+    pub fn from_cluster_name(name: impl Into<Expr>) -> Self {
+        EksClusterInput {
+            name: Payload::String(name.into()),
         }
     }
 
