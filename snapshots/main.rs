@@ -25,6 +25,12 @@ mod custom_state;
 mod databrew_start_job_run;
 #[path = "../examples/dynamodb.rs"]
 mod dynamodb;
+#[path = "../examples/eks_call.rs"]
+mod eks_call;
+#[path = "../examples/emr_containers_start_job_run.rs"]
+mod emr_containers_start_job_run;
+#[path = "../examples/emr_containers_virtual_cluster.rs"]
+mod emr_containers_virtual_cluster;
 #[path = "../examples/evaluate_expression.rs"]
 mod evaluate_expression;
 #[path = "../examples/eventbridge.rs"]
@@ -94,6 +100,9 @@ examples!(
     api_gateway,
     aws_sdk,
     start_execution,
+    emr_containers_start_job_run,
+    emr_containers_virtual_cluster,
+    eks_call,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.
