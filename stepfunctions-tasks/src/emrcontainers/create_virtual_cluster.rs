@@ -86,8 +86,10 @@ impl EmrContainersCreateVirtualCluster {
     }
 
     /// The virtual cluster's name, 1 to 64 letters, digits and `.-_/#`, literal or read from
-    /// the input. Default: `<execution name>/<state name>` (`States.Format`), which is over 64
-    /// characters, and rejected, when those two names are long.
+    /// the input. Default: `<execution name>/<state name>` (`States.Format`, as in CDK), which
+    /// EMR on EKS rejects at run time when the state name has other characters (a space, say:
+    /// CDK's own "Create a Virtual Cluster") or the two names are over 64 characters together:
+    /// name the virtual cluster then (`JsonPath::string_at("$$.Execution.Name")`, say).
     ///
     /// ```
     /// use stepfunctions_tasks::{EksClusterInput, EmrContainersCreateVirtualCluster};

@@ -132,7 +132,10 @@ impl EmrContainersExecutionRole {
 ///
 /// Resources: the role `<id>`, its policy `<id>DefaultPolicy` (with monitoring or statements),
 /// the custom resource `<id>TrustPolicy` and the function's policy for this role,
-/// `<id>TrustPolicyUpdater`.
+/// `<id>TrustPolicyUpdater`. The role's own trust policy names EMR on EKS's service principal
+/// (a role needs one to be created; the CDK's also names `states.amazonaws.com`, which nothing
+/// needs). The statement is added when the custom resource is created or its virtual cluster
+/// changes, and stays until the role is deleted.
 ///
 /// ```
 /// use stepfunctions_tasks::{EmrContainersExecutionRole, Monitoring};
@@ -248,11 +251,13 @@ impl EmrContainersExecutionRoleDefinition {
         );
         let updater_id = template.add_resource(&updater_name, updater.into_resource())?;
 
-        // The function may only run once its policy exists.
+        // The function may only run once its policy exists; a function that fails without
+        // answering fails the stack after 5 minutes instead of CloudFormation's hour.
         let trust = Resource::new("AWS::CloudFormation::CustomResource")
             .property("ServiceToken", Value::from(function_arn))
             .property("VirtualClusterId", Value::from(self.virtual_cluster_id.clone()))
             .property("RoleName", Value::from(Expr::reference(role_id.as_str())))
+            .property("ServiceTimeout", Value::from(300))
             .depends_on(updater_id);
         template.add_resource(&format!("{role_id}TrustPolicy"), trust)?;
 
