@@ -31,8 +31,14 @@ mod dynamodb;
 mod ecs_run_task_ec2;
 #[path = "../examples/ecs_run_task_fargate.rs"]
 mod ecs_run_task_fargate;
+#[path = "../examples/eks_call.rs"]
+mod eks_call;
 #[path = "../examples/emr.rs"]
 mod emr;
+#[path = "../examples/emr_containers_start_job_run.rs"]
+mod emr_containers_start_job_run;
+#[path = "../examples/emr_containers_virtual_cluster.rs"]
+mod emr_containers_virtual_cluster;
 #[path = "../examples/evaluate_expression.rs"]
 mod evaluate_expression;
 #[path = "../examples/eventbridge.rs"]
@@ -106,6 +112,9 @@ examples!(
     start_execution,
     bench_chain,
     emr,
+    emr_containers_start_job_run,
+    emr_containers_virtual_cluster,
+    eks_call,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

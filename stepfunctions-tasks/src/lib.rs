@@ -72,3 +72,13 @@ pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
 pub use sqs::{SqsQueue, SqsQueueDefinition, SqsSendMessage};
 pub use stepfunctions::StepFunctionsInvokeActivity;
+pub mod eks;
+pub mod emrcontainers;
+
+pub use eks::{EksAccessEntry, EksAccessPolicy, EksAccessScope, EksCall, EksCluster, HttpMethods};
+pub use emrcontainers::{
+    ApplicationConfiguration, Classification, EksClusterInput, EmrContainersCreateVirtualCluster,
+    EmrContainersDeleteVirtualCluster, EmrContainersExecutionRole, EmrContainersExecutionRoleDefinition,
+    EmrContainersStartJobRun, JobDriver, Monitoring, MonitoringDefinition, ReleaseLabel, SparkSubmitJobDriver,
+    VirtualClusterInput,
+};

@@ -10,7 +10,9 @@ pub mod codebuild;
 pub mod core;
 pub mod dynamodb;
 pub mod ecs;
+pub mod eks;
 pub mod emr;
+pub mod emrcontainers;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
@@ -41,5 +43,7 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(eventbridge::CASES.iter().copied());
     cases.extend(sfn::CASES.iter().copied());
     cases.extend(emr::CASES.iter().copied());
+    cases.extend(emrcontainers::CASES.iter().copied());
+    cases.extend(eks::CASES.iter().copied());
     cases
 }
