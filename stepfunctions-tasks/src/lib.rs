@@ -15,6 +15,7 @@ pub mod codebuild;
 pub mod databrew;
 pub mod glue;
 pub mod lambda;
+pub mod sagemaker;
 mod util;
 
 pub use athena::{
@@ -41,6 +42,14 @@ pub use dynamodb::{
 };
 pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use sagemaker::{
+    AcceleratorType, AlgorithmSpecification, AssembleWith, BatchStrategy, Channel, CompressionType,
+    ContainerDefinition, DockerImage, InputMode, Mode, ModelClientOptions, OutputDataConfig, ProductionVariant,
+    RecordWrapperType, ResourceConfig, S3DataDistributionType, S3DataSource, S3DataType, SageMakerCreateEndpoint,
+    SageMakerCreateEndpointConfig, SageMakerCreateModel, SageMakerCreateTrainingJob, SageMakerCreateTransformJob,
+    SageMakerRole, SageMakerS3Location, SageMakerUpdateEndpoint, SplitType, StoppingCondition, TransformInput,
+    TransformOutput, TransformResources, VpcConfig,
+};
 pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
 pub use sqs::{SqsQueue, SqsQueueDefinition, SqsSendMessage};
 pub mod apigateway;
