@@ -37,6 +37,10 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// Or one template resource that differs, `-resource <LogicalId> <Type>` for one the CDK
 /// creates and we do not, `+resource <LogicalId> <Type>` for one we create and the CDK does not
 /// (the id as normalized, folded or not).
+/// Or one statement of a state machine's `conditions` (statements with a `Condition`) that
+/// differs, `-condition <action> <resource>` for one the CDK grants and we do not,
+/// `+condition <action> <resource>` for one we grant and the CDK does not: the statement whose
+/// actions include the action and resources include the resource (written as for permissions).
 /// `why` says why, citing `KNOWN-CDK-DEFECTS.md` or the AWS documentation. Nothing else of a
 /// case may differ.
 ///
@@ -346,11 +350,24 @@ fn pair_text(pair: &Value) -> String {
 type ParsedWhat = Result<(char, String), String>;
 
 /// An exception's `what` as (`-` or `+`, `action resource` folded), or why it is malformed. A
-/// resource exception comes back as (`-` or `+`, `resource <folded id> <type>`).
+/// resource exception comes back as (`-` or `+`, `resource <folded id> <type>`), a condition
+/// exception as (`-` or `+`, `condition <action> <resource folded>`).
 fn parse_what(what: &str) -> ParsedWhat {
     let sign = what.chars().next().filter(|c| matches!(c, '-' | '+'));
     let rest = what.get(1..).map(str::trim).unwrap_or_default();
     match (sign, rest.split_once(' ')) {
+        (Some(sign), Some(("condition", pair))) => match pair.trim().split_once(' ') {
+            Some((action, resource)) if !action.is_empty() && !resource.trim().is_empty() => {
+                let resource = fold_ids(&json!(resource.trim()));
+                Ok((
+                    sign,
+                    format!("condition {action} {}", resource.as_str().unwrap_or_default()),
+                ))
+            }
+            _ => Err(format!(
+                "`{what}` is not `-condition <action> <resource>` or `+condition <action> <resource>`"
+            )),
+        },
         (Some(sign), Some(("resource", id_and_type))) => match id_and_type.trim().split_once(' ') {
             Some((id, kind)) if !id.is_empty() && kind.trim().starts_with("AWS::") => {
                 Ok((sign, format!("resource {} {}", fold_id(id), kind.trim())))
@@ -378,6 +395,38 @@ fn folded_resources(normalized: &Value) -> Value {
         .map(|(id, kind)| (fold_id(id), kind.clone()))
         .collect();
     Value::Object(map)
+}
+
+/// Whether a conditional statement's actions include `action` and its resources `resource`.
+fn condition_matches(statement: &Value, action: &str, resource: &str) -> bool {
+    let has = |key: &str, item: &str| match &statement[key] {
+        Value::Array(items) => items.iter().any(|v| v == item),
+        one => one == item,
+    };
+    has("Action", action) && has("Resource", resource)
+}
+
+/// Removes the first conditional statement that matches from the state machines; returns it.
+fn take_condition(normalized: &mut Value, action: &str, resource: &str) -> Option<Value> {
+    for sm in normalized["state_machines"].as_array_mut().into_iter().flatten() {
+        let Some(conditions) = sm["conditions"].as_array_mut() else {
+            continue;
+        };
+        if let Some(i) = conditions.iter().position(|st| condition_matches(st, action, resource)) {
+            return Some(conditions.remove(i));
+        }
+    }
+    None
+}
+
+/// Whether a state machine has a conditional statement that matches.
+fn has_condition(normalized: &Value, action: &str, resource: &str) -> bool {
+    normalized["state_machines"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|sm| sm["conditions"].as_array().into_iter().flatten())
+        .any(|st| condition_matches(st, action, resource))
 }
 
 /// The state machines by folded id.
@@ -423,6 +472,27 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
         out.push(format!("resources{line}"));
     }
 
+    // conditional statements: a reviewed one is taken out of the side that has it, and must be
+    // there only
+    let (mut want, mut got) = (want.clone(), got.clone());
+    for (what, parsed) in &exceptions {
+        let Ok((sign, text)) = parsed else { continue };
+        let Some((action, resource)) = text.strip_prefix("condition ").and_then(|r| r.split_once(' ')) else {
+            continue;
+        };
+        let (from, other) = match sign {
+            '-' => (&mut want, &got),
+            _ => (&mut got, &want),
+        };
+        let statement = take_condition(from, action, resource);
+        if statement.is_none() || has_condition(other, action, resource) {
+            out.push(format!(
+                "reviewed exception `{what}` no longer matches a difference: remove it from REVIEWED_EXCEPTIONS"
+            ));
+        }
+    }
+    let (want, got) = (&want, &got);
+
     // permission pairs that differ: (sign, "action resource") -> where
     let mut differing: BTreeMap<(char, String), String> = BTreeMap::new();
     let (want_sms, got_sms) = (machines(want), machines(got));
@@ -464,7 +534,7 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
 
     for (what, parsed) in &exceptions {
         match parsed {
-            Ok((_, text)) if text.starts_with("resource ") => {}
+            Ok((_, text)) if text.starts_with("resource ") || text.starts_with("condition ") => {}
             Ok(key) => {
                 if differing.remove(key).is_none() {
                     out.push(format!(
@@ -657,4 +727,36 @@ fn compare_reports_differences_and_checks_exceptions() {
     );
     assert!(parse_what("-resource Worker").is_err());
     assert!(parse_what("+resource Worker Queue").is_err());
+
+    // condition exceptions: each side, folded ids, stale ones, other sections untouched
+    let pass_role = json!({
+        "Action": ["iam:PassRole"],
+        "Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}},
+        "Effect": "Allow",
+        "Resource": ["${Job_Role.Arn}"]
+    });
+    let mut with_condition = want.clone();
+    with_condition["state_machines"][0]["conditions"] = json!([pass_role]);
+    let with_condition = fold_ids(&with_condition);
+    assert_eq!(
+        compare("x", &with_condition, &want, &[]).len(),
+        2,
+        "count and item differ"
+    );
+    let reviewed_condition = [("x", "-condition iam:PassRole ${JobRole.Arn}", "no role is passed")];
+    assert!(compare("x", &with_condition, &want, &reviewed_condition).is_empty());
+    let stale = compare("x", &want, &want, &reviewed_condition);
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert!(stale[0].contains("no longer matches"), "{stale:?}");
+    assert!(compare(
+        "x",
+        &want,
+        &with_condition,
+        &[("x", "+condition iam:PassRole ${JobRole.Arn}", "why")]
+    )
+    .is_empty());
+    // the same statement on both sides is no difference to review
+    let both = compare("x", &with_condition, &with_condition, &reviewed_condition);
+    assert!(both[0].contains("no longer matches"), "{both:?}");
+    assert!(parse_what("-condition iam:PassRole").is_err());
 }
