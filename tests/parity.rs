@@ -54,6 +54,13 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// - SQS to a queue encrypted with a customer managed key: `kms:GenerateDataKey` and
 ///   `kms:Decrypt`, as the SQS developer guide requires of producers; CDK grants
 ///   `kms:GenerateDataKey*`, which also covers the key-pair and without-plaintext variants.
+/// - SageMaker: literal training and transform job names are lower-cased in the IAM resource
+///   (SageMaker writes names in ARNs in lower case; CDK does not lower-case job names), and
+///   names given as CloudFormation expressions widen to `<type>/*` (a template cannot
+///   lower-case); `SageMakerCreateEndpoint`/`SageMakerUpdateEndpoint::kms_key` grants
+///   `kms:CreateGrant` on the endpoint configuration's key, which the SageMaker API permissions
+///   reference requires of the caller and CDK never grants; the roles `create_role` makes get
+///   the developer guide's scoped S3, ECR and KMS actions instead of CDK's `*` grants.
 const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
     // Athena (AthenaStartQueryExecution's rustdoc; athena-iam: the Step Functions IAM template).
     (
@@ -269,7 +276,174 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "-resource StateMachineRoleDefaultPolicy AWS::IAM::Policy",
         "no statement is left (see the execute-api:Invoke exception), so the role gets no policy",
     ),
+    // SageMaker (each task's rustdoc; sagemaker-iam and the SageMaker API permissions reference).
+    (
+        "sagemaker_create_training_job",
+        "-sagemaker:DescribeTrainingJob arn:aws:sagemaker:us-east-1:123456789012:training-job/*",
+        SAGEMAKER_JOB_RR,
+    ),
+    (
+        "sagemaker_create_training_job",
+        "-sagemaker:StopTrainingJob arn:aws:sagemaker:us-east-1:123456789012:training-job/*",
+        SAGEMAKER_JOB_RR,
+    ),
+    (
+        "sagemaker_create_training_job",
+        "-sagemaker:AddTags arn:aws:sagemaker:us-east-1:123456789012:training-job/*",
+        SAGEMAKER_ADD_TAGS,
+    ),
+    (
+        "sagemaker_create_training_job",
+        "-sagemaker:ListTags *",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_training_job",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:training-job/*",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-resource BatchInferenceSagemakerTransformRole AWS::IAM::Role",
+        SAGEMAKER_TRANSFORM_ROLE,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-condition iam:PassRole ${BatchInferenceSagemakerTransformRole.Arn}",
+        SAGEMAKER_TRANSFORM_ROLE,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-sagemaker:CreateTransformJob arn:aws:sagemaker:us-east-1:123456789012:transform-job/*",
+        SAGEMAKER_TRANSFORM_SCOPE,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "+sagemaker:CreateTransformJob arn:aws:sagemaker:us-east-1:123456789012:transform-job/mytransformjob*",
+        SAGEMAKER_TRANSFORM_SCOPE,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-sagemaker:DescribeTransformJob arn:aws:sagemaker:us-east-1:123456789012:transform-job/*",
+        SAGEMAKER_JOB_RR,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-sagemaker:StopTransformJob arn:aws:sagemaker:us-east-1:123456789012:transform-job/*",
+        SAGEMAKER_JOB_RR,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-sagemaker:ListTags *",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:transform-job/mytransformjob*",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "-sagemaker:createEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "+sagemaker:CreateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "-sagemaker:createEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "+sagemaker:CreateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "-sagemaker:ListTags *",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_endpoint_config",
+        "-sagemaker:ListTags *",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_endpoint_config",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/myendpointconfig",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_model",
+        "-sagemaker:CreateModel arn:aws:sagemaker:us-east-1:123456789012:model/mymodel*",
+        SAGEMAKER_MODEL_NAME,
+    ),
+    (
+        "sagemaker_create_model",
+        "+sagemaker:CreateModel arn:aws:sagemaker:us-east-1:123456789012:model/mymodel",
+        SAGEMAKER_MODEL_NAME,
+    ),
+    ("sagemaker_create_model", "-sagemaker:ListTags *", SAGEMAKER_LIST_TAGS),
+    (
+        "sagemaker_create_model",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:model/mymodel",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_update_endpoint",
+        "-sagemaker:updateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_update_endpoint",
+        "+sagemaker:UpdateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_update_endpoint",
+        "-sagemaker:updateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_update_endpoint",
+        "+sagemaker:UpdateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
 ];
+
+/// Why SageMaker's `ListTags` is on the task's resource.
+const SAGEMAKER_LIST_TAGS: &str = "KNOWN-CDK-DEFECTS (SageMaker ListTags on *): the SageMaker API permissions \
+     reference says ListTags, unlike other List calls, takes resource-level permissions; granted on the resource the \
+     task creates (the job, model, endpoint configuration or endpoint) instead of every resource of every account";
+/// Why SageMaker job request-response gets the create action only.
+const SAGEMAKER_JOB_RR: &str = "sagemaker-iam: the request-response (asynchronous) template has the create action \
+     only; describe and stop are for run-job, which watches the job and stops it when the execution stops";
+/// Why a training job without run-job or tags gets no `AddTags`.
+const SAGEMAKER_ADD_TAGS: &str = "sagemaker:AddTags is needed when Step Functions tags the job it watches (run-job, \
+     aws-cdk#26012 and #32294) or when the task sets tags (tags given at creation are authorized as AddTags); a \
+     request-response job without tags is created untagged, and sagemaker-iam's template has no AddTags";
+/// Why the transform job has no role.
+const SAGEMAKER_TRANSFORM_ROLE: &str = "KNOWN-CDK-DEFECTS (transform-job role with AmazonSageMakerFullAccess): \
+     CreateTransformJob has no role parameter (the job runs as its model's execution role), so the role CDK creates is \
+     never passed; this task creates none and grants no iam:PassRole";
+/// Why transform jobs are scoped to the job's name.
+const SAGEMAKER_TRANSFORM_SCOPE: &str = "KNOWN-CDK-DEFECTS (transform jobs on transform-job/*): sagemaker-iam's \
+     static-resource template scopes the job actions to transform-job/<transformJobName>*; the name is literal here";
+/// Why the SageMaker actions are spelled differently.
+const SAGEMAKER_ACTION_CASE: &str = "the same action: IAM action names are case-insensitive; CDK writes \
+     createEndpoint/updateEndpoint, this library the documented CreateEndpoint/UpdateEndpoint";
+/// Why `CreateModel` is on the exact model.
+const SAGEMAKER_MODEL_NAME: &str = "a model's ARN is model/<name, lower-cased> (SageMaker resource types); CDK's \
+     trailing * also lets the role create every model whose name starts with this one's";
 
 /// Why the query-execution APIs get `workgroup/*` rather than `*`.
 const ATHENA_WORKGROUPS: &str = "athena-iam: the template grants the account's workgroup/* (the request names no \

@@ -13,6 +13,7 @@ pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
 pub mod lambda;
+pub mod sagemaker;
 pub mod sfn;
 pub mod sns;
 pub mod sqs;
@@ -37,5 +38,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(sqs::CASES.iter().copied());
     cases.extend(eventbridge::CASES.iter().copied());
     cases.extend(sfn::CASES.iter().copied());
+    cases.extend(sagemaker::CASES.iter().copied());
     cases
 }
