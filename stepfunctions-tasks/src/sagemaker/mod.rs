@@ -376,9 +376,9 @@ impl DockerImage {
     }
 
     /// An image by URI (CDK's `DockerImage.fromRegistry`): a created role gets no ECR
-    /// permission for it, which suits public images and SageMaker's own algorithm images; for
-    /// an image of a private repository of the account, use
-    /// [`from_ecr_repository`](DockerImage::from_ecr_repository).
+    /// permission for it, as in CDK. For an image in ECR, use
+    /// [`from_ecr_repository`](DockerImage::from_ecr_repository) (a repository of the account)
+    /// or attach the pull actions on its repository to [`SageMakerRole::role_name`].
     ///
     /// ```
     /// let i = stepfunctions_tasks::DockerImage::from_registry(cfn_model::Expr::reference("TrainingImage"));
