@@ -45,6 +45,8 @@ mod map_items;
 mod parallel_error_handling;
 #[path = "../examples/pass_and_intrinsics.rs"]
 mod pass_and_intrinsics;
+#[path = "../examples/sagemaker.rs"]
+mod sagemaker;
 #[path = "../examples/sns.rs"]
 mod sns;
 #[path = "../examples/sqs.rs"]
@@ -94,6 +96,7 @@ examples!(
     api_gateway,
     aws_sdk,
     start_execution,
+    sagemaker,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.
