@@ -59,6 +59,8 @@ mod map_items;
 mod parallel_error_handling;
 #[path = "../examples/pass_and_intrinsics.rs"]
 mod pass_and_intrinsics;
+#[path = "../examples/sagemaker.rs"]
+mod sagemaker;
 #[path = "../examples/sns.rs"]
 mod sns;
 #[path = "../examples/sqs.rs"]
@@ -115,6 +117,7 @@ examples!(
     emr_containers_start_job_run,
     emr_containers_virtual_cluster,
     eks_call,
+    sagemaker,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

@@ -38,6 +38,10 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// creates and we do not, `+resource <LogicalId> <Type>` for one we create and the CDK does not
 /// (the id as normalized, folded or not; the type `AWS::...` or `Custom::...`). A resource both
 /// create under the same id with different types takes one of each.
+/// Or one statement of a state machine's `conditions` (statements with a `Condition`) that
+/// differs, `-condition <action> <resource>` for one the CDK grants and we do not,
+/// `+condition <action> <resource>` for one we grant and the CDK does not: the statement whose
+/// actions include the action and resources include the resource (written as for permissions).
 /// `why` says why, citing `KNOWN-CDK-DEFECTS.md` or the AWS documentation. Nothing else of a
 /// case may differ.
 ///
@@ -60,6 +64,13 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// - EMR on EKS `CreateVirtualCluster` and `StartJobRun` with tags: `emr-containers:TagResource`
 ///   on the new virtual cluster or job run, which the service authorization reference maps
 ///   those operations to; CDK grants none.
+/// - SageMaker: literal training and transform job names are lower-cased in the IAM resource
+///   (SageMaker writes names in ARNs in lower case; CDK does not lower-case job names), and
+///   names given as CloudFormation expressions widen to `<type>/*` (a template cannot
+///   lower-case); `SageMakerCreateEndpoint`/`SageMakerUpdateEndpoint::kms_key` grants
+///   `kms:CreateGrant` on the endpoint configuration's key, which the SageMaker API permissions
+///   reference requires of the caller and CDK never grants; the roles `create_role` makes get
+///   the developer guide's scoped S3, ECR and KMS actions instead of CDK's `*` grants.
 const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
     // Athena (AthenaStartQueryExecution's rustdoc; athena-iam: the Step Functions IAM template).
     (
@@ -646,7 +657,174 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
     (EKS_CALL, "-resource mysampleclusterNodegroupDefaultCapacity AWS::EKS::Nodegroup", EKS_CLUSTER_INFRA),
     (EKS_CALL, "-resource mysampleclusterNodegroupDefaultCapacityNodeGroupRole AWS::IAM::Role", EKS_CLUSTER_INFRA),
     (EKS_CALL, "-resource mysampleclusterRole AWS::IAM::Role", EKS_CLUSTER_INFRA),
+    // SageMaker (each task's rustdoc; sagemaker-iam and the SageMaker API permissions reference).
+    (
+        "sagemaker_create_training_job",
+        "-sagemaker:DescribeTrainingJob arn:aws:sagemaker:us-east-1:123456789012:training-job/*",
+        SAGEMAKER_JOB_RR,
+    ),
+    (
+        "sagemaker_create_training_job",
+        "-sagemaker:StopTrainingJob arn:aws:sagemaker:us-east-1:123456789012:training-job/*",
+        SAGEMAKER_JOB_RR,
+    ),
+    (
+        "sagemaker_create_training_job",
+        "-sagemaker:AddTags arn:aws:sagemaker:us-east-1:123456789012:training-job/*",
+        SAGEMAKER_ADD_TAGS,
+    ),
+    (
+        "sagemaker_create_training_job",
+        "-sagemaker:ListTags *",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_training_job",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:training-job/*",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-resource BatchInferenceSagemakerTransformRole AWS::IAM::Role",
+        SAGEMAKER_TRANSFORM_ROLE,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-condition iam:PassRole ${BatchInferenceSagemakerTransformRole.Arn}",
+        SAGEMAKER_TRANSFORM_ROLE,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-sagemaker:CreateTransformJob arn:aws:sagemaker:us-east-1:123456789012:transform-job/*",
+        SAGEMAKER_TRANSFORM_SCOPE,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "+sagemaker:CreateTransformJob arn:aws:sagemaker:us-east-1:123456789012:transform-job/mytransformjob*",
+        SAGEMAKER_TRANSFORM_SCOPE,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-sagemaker:DescribeTransformJob arn:aws:sagemaker:us-east-1:123456789012:transform-job/*",
+        SAGEMAKER_JOB_RR,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-sagemaker:StopTransformJob arn:aws:sagemaker:us-east-1:123456789012:transform-job/*",
+        SAGEMAKER_JOB_RR,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "-sagemaker:ListTags *",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_transform_job",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:transform-job/mytransformjob*",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "-sagemaker:createEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "+sagemaker:CreateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "-sagemaker:createEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "+sagemaker:CreateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "-sagemaker:ListTags *",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_endpoint",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_endpoint_config",
+        "-sagemaker:ListTags *",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_endpoint_config",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/myendpointconfig",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_create_model",
+        "-sagemaker:CreateModel arn:aws:sagemaker:us-east-1:123456789012:model/mymodel*",
+        SAGEMAKER_MODEL_NAME,
+    ),
+    (
+        "sagemaker_create_model",
+        "+sagemaker:CreateModel arn:aws:sagemaker:us-east-1:123456789012:model/mymodel",
+        SAGEMAKER_MODEL_NAME,
+    ),
+    ("sagemaker_create_model", "-sagemaker:ListTags *", SAGEMAKER_LIST_TAGS),
+    (
+        "sagemaker_create_model",
+        "+sagemaker:ListTags arn:aws:sagemaker:us-east-1:123456789012:model/mymodel",
+        SAGEMAKER_LIST_TAGS,
+    ),
+    (
+        "sagemaker_update_endpoint",
+        "-sagemaker:updateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_update_endpoint",
+        "+sagemaker:UpdateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_update_endpoint",
+        "-sagemaker:updateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
+    (
+        "sagemaker_update_endpoint",
+        "+sagemaker:UpdateEndpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/*",
+        SAGEMAKER_ACTION_CASE,
+    ),
 ];
+
+/// Why SageMaker's `ListTags` is on the task's resource.
+const SAGEMAKER_LIST_TAGS: &str = "KNOWN-CDK-DEFECTS (SageMaker ListTags on *): the SageMaker API permissions \
+     reference says ListTags, unlike other List calls, takes resource-level permissions; granted on the resource the \
+     task creates (the job, model, endpoint configuration or endpoint) instead of every resource of every account";
+/// Why SageMaker job request-response gets the create action only.
+const SAGEMAKER_JOB_RR: &str = "sagemaker-iam: the request-response (asynchronous) template has the create action \
+     only; describe and stop are for run-job, which watches the job and stops it when the execution stops";
+/// Why a training job without run-job or tags gets no `AddTags`.
+const SAGEMAKER_ADD_TAGS: &str = "sagemaker:AddTags is needed when Step Functions tags the job it watches (run-job, \
+     aws-cdk#26012 and #32294) or when the task sets tags (tags given at creation are authorized as AddTags); a \
+     request-response job without tags is created untagged, and sagemaker-iam's template has no AddTags";
+/// Why the transform job has no role.
+const SAGEMAKER_TRANSFORM_ROLE: &str = "KNOWN-CDK-DEFECTS (transform-job role with AmazonSageMakerFullAccess): \
+     CreateTransformJob has no role parameter (the job runs as its model's execution role), so the role CDK creates is \
+     never passed; this task creates none and grants no iam:PassRole";
+/// Why transform jobs are scoped to the job's name.
+const SAGEMAKER_TRANSFORM_SCOPE: &str = "KNOWN-CDK-DEFECTS (transform jobs on transform-job/*): sagemaker-iam's \
+     static-resource template scopes the job actions to transform-job/<transformJobName>*; the name is literal here";
+/// Why the SageMaker actions are spelled differently.
+const SAGEMAKER_ACTION_CASE: &str = "the same action: IAM action names are case-insensitive; CDK writes \
+     createEndpoint/updateEndpoint, this library the documented CreateEndpoint/UpdateEndpoint";
+/// Why `CreateModel` is on the exact model.
+const SAGEMAKER_MODEL_NAME: &str = "a model's ARN is model/<name, lower-cased> (SageMaker resource types); CDK's \
+     trailing * also lets the role create every model whose name starts with this one's";
 
 /// Why the query-execution APIs get `workgroup/*` rather than `*`.
 const ATHENA_WORKGROUPS: &str = "athena-iam: the template grants the account's workgroup/* (the request names no \
@@ -792,11 +970,24 @@ fn pair_text(pair: &Value) -> String {
 type ParsedWhat = Result<(char, String), String>;
 
 /// An exception's `what` as (`-` or `+`, `action resource` folded), or why it is malformed. A
-/// resource exception comes back as (`-` or `+`, `resource <folded id> <type>`).
+/// resource exception comes back as (`-` or `+`, `resource <folded id> <type>`), a condition
+/// exception as (`-` or `+`, `condition <action> <resource folded>`).
 fn parse_what(what: &str) -> ParsedWhat {
     let sign = what.chars().next().filter(|c| matches!(c, '-' | '+'));
     let rest = what.get(1..).map(str::trim).unwrap_or_default();
     match (sign, rest.split_once(' ')) {
+        (Some(sign), Some(("condition", pair))) => match pair.trim().split_once(' ') {
+            Some((action, resource)) if !action.is_empty() && !resource.trim().is_empty() => {
+                let resource = fold_ids(&json!(resource.trim()));
+                Ok((
+                    sign,
+                    format!("condition {action} {}", resource.as_str().unwrap_or_default()),
+                ))
+            }
+            _ => Err(format!(
+                "`{what}` is not `-condition <action> <resource>` or `+condition <action> <resource>`"
+            )),
+        },
         (Some(sign), Some(("resource", id_and_type))) => match id_and_type.trim().split_once(' ') {
             Some((id, kind))
                 if !id.is_empty() && (kind.trim().starts_with("AWS::") || kind.trim().starts_with("Custom::")) =>
@@ -826,6 +1017,38 @@ fn folded_resources(normalized: &Value) -> Value {
         .map(|(id, kind)| (fold_id(id), kind.clone()))
         .collect();
     Value::Object(map)
+}
+
+/// Whether a conditional statement's actions include `action` and its resources `resource`.
+fn condition_matches(statement: &Value, action: &str, resource: &str) -> bool {
+    let has = |key: &str, item: &str| match &statement[key] {
+        Value::Array(items) => items.iter().any(|v| v == item),
+        one => one == item,
+    };
+    has("Action", action) && has("Resource", resource)
+}
+
+/// Removes the first conditional statement that matches from the state machines; returns it.
+fn take_condition(normalized: &mut Value, action: &str, resource: &str) -> Option<Value> {
+    for sm in normalized["state_machines"].as_array_mut().into_iter().flatten() {
+        let Some(conditions) = sm["conditions"].as_array_mut() else {
+            continue;
+        };
+        if let Some(i) = conditions.iter().position(|st| condition_matches(st, action, resource)) {
+            return Some(conditions.remove(i));
+        }
+    }
+    None
+}
+
+/// Whether a state machine has a conditional statement that matches.
+fn has_condition(normalized: &Value, action: &str, resource: &str) -> bool {
+    normalized["state_machines"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|sm| sm["conditions"].as_array().into_iter().flatten())
+        .any(|st| condition_matches(st, action, resource))
 }
 
 /// The state machines by folded id.
@@ -872,6 +1095,27 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
         out.push(format!("resources{line}"));
     }
 
+    // conditional statements: a reviewed one is taken out of the side that has it, and must be
+    // there only
+    let (mut want, mut got) = (want.clone(), got.clone());
+    for (what, parsed) in &exceptions {
+        let Ok((sign, text)) = parsed else { continue };
+        let Some((action, resource)) = text.strip_prefix("condition ").and_then(|r| r.split_once(' ')) else {
+            continue;
+        };
+        let (from, other) = match sign {
+            '-' => (&mut want, &got),
+            _ => (&mut got, &want),
+        };
+        let statement = take_condition(from, action, resource);
+        if statement.is_none() || has_condition(other, action, resource) {
+            out.push(format!(
+                "reviewed exception `{what}` no longer matches a difference: remove it from REVIEWED_EXCEPTIONS"
+            ));
+        }
+    }
+    let (want, got) = (&want, &got);
+
     // permission pairs that differ: (sign, "action resource") -> where
     let mut differing: BTreeMap<(char, String), String> = BTreeMap::new();
     let (want_sms, got_sms) = (machines(want), machines(got));
@@ -913,7 +1157,7 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
 
     for (what, parsed) in &exceptions {
         match parsed {
-            Ok((_, text)) if text.starts_with("resource ") => {}
+            Ok((_, text)) if text.starts_with("resource ") || text.starts_with("condition ") => {}
             Ok(key) => {
                 if differing.remove(key).is_none() {
                     out.push(format!(
@@ -1122,4 +1366,35 @@ fn compare_reports_differences_and_checks_exceptions() {
     assert_eq!(compare("x", &want, &retyped, &swap[..1]).len(), 1);
     assert_eq!(compare("x", &want, &retyped, &[]).len(), 1);
     assert!(parse_what("-resource Cluster Custom::AWSCDK-EKS-Cluster").is_ok());
+    // condition exceptions: each side, folded ids, stale ones, other sections untouched
+    let pass_role = json!({
+        "Action": ["iam:PassRole"],
+        "Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}},
+        "Effect": "Allow",
+        "Resource": ["${Job_Role.Arn}"]
+    });
+    let mut with_condition = want.clone();
+    with_condition["state_machines"][0]["conditions"] = json!([pass_role]);
+    let with_condition = fold_ids(&with_condition);
+    assert_eq!(
+        compare("x", &with_condition, &want, &[]).len(),
+        2,
+        "count and item differ"
+    );
+    let reviewed_condition = [("x", "-condition iam:PassRole ${JobRole.Arn}", "no role is passed")];
+    assert!(compare("x", &with_condition, &want, &reviewed_condition).is_empty());
+    let stale = compare("x", &want, &want, &reviewed_condition);
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert!(stale[0].contains("no longer matches"), "{stale:?}");
+    assert!(compare(
+        "x",
+        &want,
+        &with_condition,
+        &[("x", "+condition iam:PassRole ${JobRole.Arn}", "why")]
+    )
+    .is_empty());
+    // the same statement on both sides is no difference to review
+    let both = compare("x", &with_condition, &with_condition, &reviewed_condition);
+    assert!(both[0].contains("no longer matches"), "{both:?}");
+    assert!(parse_what("-condition iam:PassRole").is_err());
 }

@@ -22,6 +22,7 @@ pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
 pub mod lambda;
+pub mod sagemaker;
 pub mod sfn;
 pub mod sns;
 pub mod sqs;
@@ -68,6 +69,14 @@ pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EV
 pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};
 pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
 pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use sagemaker::{
+    AcceleratorType, AlgorithmSpecification, AssembleWith, BatchStrategy, Channel, CompressionType,
+    ContainerDefinition, DockerImage, InputMode, Mode, ModelClientOptions, OutputDataConfig, ProductionVariant,
+    RecordWrapperType, ResourceConfig, S3DataDistributionType, S3DataSource, S3DataType, SageMakerCreateEndpoint,
+    SageMakerCreateEndpointConfig, SageMakerCreateModel, SageMakerCreateTrainingJob, SageMakerCreateTransformJob,
+    SageMakerRole, SageMakerS3Location, SageMakerUpdateEndpoint, SplitType, StoppingCondition, TransformInput,
+    TransformOutput, TransformResources, VpcConfig,
+};
 pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};
 pub use sqs::{SqsQueue, SqsQueueDefinition, SqsSendMessage};

@@ -17,6 +17,7 @@ pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
 pub mod lambda;
+pub mod sagemaker;
 pub mod sfn;
 pub mod sns;
 pub mod sqs;
@@ -45,5 +46,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(emr::CASES.iter().copied());
     cases.extend(emrcontainers::CASES.iter().copied());
     cases.extend(eks::CASES.iter().copied());
+    cases.extend(sagemaker::CASES.iter().copied());
     cases
 }
