@@ -43,7 +43,7 @@ pub fn workflow(n: usize) -> Chain {
                         .backoff_rate(2.0)
                         .interval(Duration::from_secs(1)),
                 )
-                .catch(Catch::all(failed.clone()).result_path("$.error"))
+                .catch(Catch::all(failed.reference()).result_path("$.error"))
                 .into()
         } else if k == 8 {
             Pass::new(name)
@@ -84,6 +84,8 @@ pub fn workflow(n: usize) -> Chain {
         Some(b) => b.next(done),
         None => Chain::start(done),
     };
+    // The Fail every catcher goes to is placed once and reached by reference.
+    let last = if n > 0 { last.add(failed) } else { last };
     match whole {
         Some(w) => w.add(last),
         None => last,

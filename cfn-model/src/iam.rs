@@ -235,6 +235,28 @@ impl PolicyDocument {
         self.statements.push(statement);
     }
 
+    /// Adds a statement, cloning it only when the document does not already grant it (many
+    /// tasks on one resource declare the same statement).
+    ///
+    /// ```
+    /// let mut doc = cfn_model::iam::PolicyDocument::new();
+    /// let st = cfn_model::iam::PolicyStatement::allow(["a:B"], ["*".into()]);
+    /// doc.add_ref(&st);
+    /// doc.add_ref(&st);
+    /// assert_eq!(doc.statements().len(), 1);
+    /// ```
+    pub fn add_ref(&mut self, statement: &PolicyStatement) {
+        let covered = self.statements.iter().any(|s| {
+            s.same_scope(statement)
+                && statement.actions.iter().all(|a| s.actions.contains(a))
+                && statement.resources.iter().all(|r| s.resources.contains(r))
+                && (s.actions == statement.actions || s.resources == statement.resources)
+        });
+        if !covered {
+            self.add(statement.clone());
+        }
+    }
+
     /// Whether there is no statement.
     ///
     /// ```

@@ -20,9 +20,15 @@ pub(crate) struct BaseIndentFormatter {
     has_value: bool,
 }
 
+/// Spaces for up to 32 levels, written in one call.
+const SPACES: &[u8; 64] = b"                                                                ";
+
 fn indent<W: ?Sized + io::Write>(writer: &mut W, depth: usize) -> io::Result<()> {
-    for _ in 0..depth {
-        writer.write_all(INDENT)?;
+    let mut left = depth * INDENT.len();
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        writer.write_all(&SPACES[..n])?;
+        left -= n;
     }
     Ok(())
 }
@@ -110,9 +116,7 @@ impl Json<'_> {
     fn newline(&mut self, depth: usize) {
         if self.pretty {
             self.out.push(b'\n');
-            for _ in 0..depth {
-                self.out.extend_from_slice(INDENT);
-            }
+            let _ = indent(self.out, depth);
         }
     }
 

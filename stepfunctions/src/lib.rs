@@ -35,6 +35,7 @@ mod error;
 mod json_path;
 mod json_path_api;
 mod payload;
+mod reindent;
 mod retry;
 mod state;
 mod state_machine;

@@ -1,6 +1,5 @@
 //! The state machine and activity resources, and their rendering into a template.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use cfn_model::iam::{Policy, PolicyDocument, PolicyStatement, Role};
@@ -425,12 +424,14 @@ impl StateMachine {
     /// ```
     pub fn render_asl(&self) -> Result<Asl, Error> {
         let Built {
-            document,
+            compact,
             warnings,
             substitutions,
             ..
         } = self.clone().build()?;
-        let definition = subst::with_substitutions(&substitutions, || serde_json::to_string_pretty(&document))
+        let mut pretty = Vec::with_capacity(compact.len() * 2);
+        crate::reindent::reindent(&compact, &mut pretty, 0);
+        let definition = String::from_utf8(pretty)
             .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
         Ok(Asl {
             definition,
@@ -477,10 +478,23 @@ impl StateMachine {
                 });
             }
         }
+        let user_keys: Vec<String> = self.substitutions.keys().cloned().collect();
         let start = Substitutions::with_user(self.substitutions);
-        let (compact, substitutions) = subst::collecting(start, || serde_json::to_string(&document));
+        // The definition is serialized once, compact; the checks read those bytes, and the
+        // template writes them (re-indented when pretty).
+        let (compact, substitutions) = subst::collecting(start, || serde_json::to_vec(&document));
         let compact = compact.map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
-        if !substitutions.is_empty() && subst::stray_placeholders(&compact, &substitutions) > 0 {
+        let scan = Scan::of(&compact);
+        let mut expected = substitutions.placeholder_count();
+        for key in &user_keys {
+            // Raw ASL may use the user's keys: count them in the text.
+            let pattern = format!("${{{key}}}");
+            expected += compact
+                .windows(pattern.len())
+                .filter(|w| *w == pattern.as_bytes())
+                .count();
+        }
+        if !substitutions.is_empty() && scan.placeholders > expected {
             return Err(Error::LiteralPlaceholder);
         }
         if self.check_size && compact.len() > MAX_DEFINITION_BYTES {
@@ -490,10 +504,12 @@ impl StateMachine {
             });
         }
         Ok(Built {
-            document,
+            timeout_seconds: document.timeout_seconds,
+            graph: document.graph,
             warnings,
             substitutions,
             compact,
+            intrinsic_like: scan.intrinsic_like,
         })
     }
 
@@ -543,12 +559,14 @@ impl StateMachine {
         let tracing = self.tracing;
         let removal = self.removal_policy;
         let Built {
-            document,
+            graph,
+            timeout_seconds,
             mut warnings,
             substitutions,
             compact,
+            intrinsic_like,
         } = self.build()?;
-        if let (Some(StateMachineType::Express), Some(t)) = (machine_type, document.timeout_seconds) {
+        if let (Some(StateMachineType::Express), Some(t)) = (machine_type, timeout_seconds) {
             if t > 300 {
                 warnings.push(Warning::ExpressTimeoutAboveLimit {
                     state_machine: id.to_string(),
@@ -558,7 +576,7 @@ impl StateMachine {
         }
         // The states' statements first, then logging and tracing, then the user's, as CDK orders them.
         let mut gathered = PolicyDocument::new();
-        collect_statements(&document.graph, &mut gathered);
+        collect_statements(&graph, &mut gathered);
         gathered.extend(statements.statements().iter().cloned());
         gathered.extend(extra);
         let statements = gathered;
@@ -618,14 +636,12 @@ impl StateMachine {
 
         // A JSON object in `Definition` whose only key is `Ref` or `Fn::...` would be read by
         // CloudFormation as an intrinsic function: such a definition goes in as a string.
-        let definition = if looks_like_intrinsic(&compact) {
-            ("DefinitionString", Value::from(compact))
+        let definition = if intrinsic_like {
+            let text = String::from_utf8(compact)
+                .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+            ("DefinitionString", Value::from(text))
         } else {
-            let value = DefinitionValue {
-                document: Arc::new(document),
-                substitutions: substitutions.clone(),
-            };
-            ("Definition", Value::custom(value))
+            ("Definition", Value::custom(DefinitionValue { compact, _graph: graph }))
         };
         let mut resource = Resource::new("AWS::StepFunctions::StateMachine").property(definition.0, definition.1);
         if !substitutions.is_empty() {
@@ -666,25 +682,52 @@ fn self_id(id: &LogicalId) -> String {
 fn collect_statements(graph: &Graph, doc: &mut PolicyDocument) {
     graph.for_each_node(&mut |node| {
         if let Kind::Task(task) = &node.kind {
-            doc.extend(task.policy.iter().cloned());
+            for statement in &task.policy {
+                doc.add_ref(statement);
+            }
         }
     });
 }
 
-/// What [`StateMachine::build`] gives: the validated document, its warnings, its substitutions
-/// and its compact text.
+/// What [`StateMachine::build`] gives: the validated graph, its warnings, its substitutions,
+/// the definition as compact JSON, and whether that JSON holds an object CloudFormation would read
+/// as an intrinsic.
 struct Built {
-    document: Definition,
+    graph: Graph,
+    timeout_seconds: Option<u64>,
     warnings: Vec<Warning>,
     substitutions: Substitutions,
-    compact: String,
+    compact: Vec<u8>,
+    intrinsic_like: bool,
 }
 
-/// Whether compact JSON may hold an object CloudFormation would take for an intrinsic function
-/// (`{"Ref":...}`, `{"Fn::...":...}`). A match inside a string value is harmless: the definition
-/// then goes in as a string, which is valid too.
-fn looks_like_intrinsic(compact: &str) -> bool {
-    compact.contains("{\"Ref\":") || compact.contains("{\"Fn::")
+/// What the checks read in the compact definition: how many `${` it holds, and whether it holds
+/// `{"Ref":` or `{"Fn::` (an object CloudFormation would take for an intrinsic function; a match
+/// inside a string value is harmless: the definition then goes in as a string, which is valid
+/// too).
+#[derive(Default)]
+struct Scan {
+    placeholders: usize,
+    intrinsic_like: bool,
+}
+
+impl Scan {
+    fn of(json: &[u8]) -> Scan {
+        const DOLLAR_BRACE: u64 = u16::from_be_bytes(*b"${") as u64;
+        const FN: u64 = u64::from_be_bytes(*b"\0\0{\"Fn::");
+        const REF: u64 = u64::from_be_bytes(*b"\0{\"Ref\":");
+        let mut scan = Scan::default();
+        let mut window = 0u64;
+        for &b in json {
+            window = (window << 8) | u64::from(b);
+            if b == b'{' && window & 0xFFFF == DOLLAR_BRACE {
+                scan.placeholders += 1;
+            } else if b == b':' && (window & 0x00FF_FFFF_FFFF_FFFF == REF || window & 0x0000_FFFF_FFFF_FFFF == FN) {
+                scan.intrinsic_like = true;
+            }
+        }
+        scan
+    }
 }
 
 /// The top level of an ASL document.
@@ -710,17 +753,28 @@ impl Serialize for Definition {
     }
 }
 
-/// The `Definition` property: the ASL written straight into the template, with the
-/// substitution keys assigned when it was validated.
+/// The `Definition` property: the definition's compact JSON, written as it is into a compact
+/// template and re-indented into a pretty one.
 #[derive(Debug)]
 struct DefinitionValue {
-    document: Arc<Definition>,
-    substitutions: Substitutions,
+    compact: Vec<u8>,
+    /// The typed graph the bytes were written from, kept with them: the template owns it, and a
+    /// program that exits without freeing the template (the examples' command line) does not pay
+    /// for freeing thousands of states.
+    _graph: Graph,
 }
 
-impl Serialize for DefinitionValue {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        subst::with_substitutions(&self.substitutions, || self.document.serialize(s))
+impl cfn_model::CustomValue for DefinitionValue {
+    fn write_json(&self, out: &mut Vec<u8>, depth: Option<usize>) -> Result<(), serde_json::Error> {
+        match depth {
+            Some(depth) => crate::reindent::reindent(&self.compact, out, depth),
+            None => out.extend_from_slice(&self.compact),
+        }
+        Ok(())
+    }
+
+    fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::from_slice(&self.compact)
     }
 }
 

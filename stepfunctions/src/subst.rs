@@ -48,6 +48,11 @@ impl Substitutions {
         }
     }
 
+    /// How many placeholders the generated keys wrote.
+    pub(crate) fn placeholder_count(&self) -> usize {
+        self.placeholders
+    }
+
     /// Whether the definition needs no substitution (it is plain ASL).
     ///
     /// ```
@@ -143,19 +148,6 @@ pub(crate) fn write_expr(expr: &Expr) -> String {
     })
 }
 
-/// Counts `${` in rendered text that this collector did not write: literal text that
-/// CloudFormation would read as a placeholder.
-/// The placeholders of the user's own keys (raw ASL in a custom state) are expected.
-pub(crate) fn stray_placeholders(rendered: &str, subs: &Substitutions) -> usize {
-    let expected: usize = subs.placeholders
-        + subs
-            .user
-            .keys()
-            .map(|k| rendered.matches(&format!("${{{k}}}")).count())
-            .sum::<usize>();
-    rendered.matches("${").count().saturating_sub(expected)
-}
-
 /// Serializes an [`Expr`] as an ASL string.
 pub(crate) struct AslStr<'a>(pub &'a Expr);
 
@@ -166,12 +158,6 @@ impl Serialize for AslStr<'_> {
             other => s.serialize_str(&write_expr(other)),
         }
     }
-}
-
-/// Runs `f` with `subs` as the active substitutions (keys already assigned are reused).
-pub(crate) fn with_substitutions<T>(subs: &Substitutions, f: impl FnOnce() -> T) -> T {
-    let (out, _) = collecting_from(subs.clone(), f);
-    out
 }
 
 fn collecting_from<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, Substitutions) {
