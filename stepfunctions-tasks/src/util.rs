@@ -61,6 +61,29 @@ pub(crate) fn literal_len(input: &Payload) -> Option<usize> {
         .map(|s| s.chars().count())
 }
 
+/// Checks the literal name of a topic or queue defined in the template: 1 to `max_len`
+/// letters, digits, `-` or `_`, ending in `.fifo` exactly when the resource is FIFO (the SNS
+/// and SQS naming rules; `kind` is "topic" or "queue").
+pub(crate) fn check_fifo_capable_name(kind: &str, name: &str, fifo: bool, max_len: usize) -> Result<(), String> {
+    let base = name.strip_suffix(".fifo").unwrap_or(name);
+    let valid = !base.is_empty()
+        && name.len() <= max_len
+        && base
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+    if !valid {
+        return Err(format!(
+            "{kind} name `{name}` must be 1 to {max_len} letters, digits, `-` or `_` (`.fifo` included at the end of a FIFO {kind}'s)"
+        ));
+    }
+    if fifo != name.ends_with(".fifo") {
+        return Err(format!(
+            "{kind} name `{name}`: a FIFO {kind}'s name ends in `.fifo`, and only a FIFO {kind}'s"
+        ));
+    }
+    Ok(())
+}
+
 /// `kms:GenerateDataKey` and `kms:Decrypt` on a customer managed key: what a producer needs to
 /// send to an SNS topic or SQS queue encrypted with it (the SNS and SQS developer guides, "Key
 /// management": the publisher or producer "must have the `kms:GenerateDataKey` and

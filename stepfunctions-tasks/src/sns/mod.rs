@@ -9,7 +9,10 @@ use stepfunctions::Payload;
 
 pub use publish::SnsPublish;
 
-use crate::util::{check_kms_key_arn, generated_fifo_name, is_base64, is_number_text, literal, literal_arn_name};
+use crate::util::{
+    check_fifo_capable_name, check_kms_key_arn, generated_fifo_name, is_base64, is_number_text, literal,
+    literal_arn_name,
+};
 
 /// An SNS topic: one that exists (by ARN, literal or any CloudFormation expression), or one
 /// defined in the same template with [`SnsTopic::define`].
@@ -214,22 +217,7 @@ impl SnsTopicDefinition {
             reason,
         };
         if let Some(name) = self.topic_name.as_ref().and_then(Expr::as_literal) {
-            let base = name.strip_suffix(".fifo").unwrap_or(name);
-            let valid = !base.is_empty()
-                && name.len() <= 256
-                && base
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
-            if !valid {
-                return Err(invalid(format!(
-                    "topic name `{name}` must be 1 to 256 letters, digits, `-` or `_` (and `.fifo` at the end of a FIFO topic's)"
-                )));
-            }
-            if self.fifo != name.ends_with(".fifo") {
-                return Err(invalid(format!(
-                    "topic name `{name}`: a FIFO topic's name ends in `.fifo`, and only a FIFO topic's"
-                )));
-            }
+            check_fifo_capable_name("topic", name, self.fifo, 256).map_err(invalid)?;
         }
         if let Some(key) = &self.encryption_key {
             check_kms_key_arn(key).map_err(invalid)?;

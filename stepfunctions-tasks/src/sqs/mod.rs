@@ -8,7 +8,7 @@ use cfn_model::{Expr, ListExpr, LogicalId, Resource, Template, Value};
 
 pub use send_message::SqsSendMessage;
 
-use crate::util::{check_kms_key_arn, generated_fifo_name, literal_arn_name};
+use crate::util::{check_fifo_capable_name, check_kms_key_arn, generated_fifo_name, literal_arn_name};
 
 /// An SQS queue: one that exists (by ARN, literal or any CloudFormation expression), or one
 /// defined in the same template with [`SqsQueue::define`].
@@ -242,22 +242,7 @@ impl SqsQueueDefinition {
             reason,
         };
         if let Some(name) = self.queue_name.as_ref().and_then(Expr::as_literal) {
-            let base = name.strip_suffix(".fifo").unwrap_or(name);
-            let valid = !base.is_empty()
-                && name.len() <= 80
-                && base
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
-            if !valid {
-                return Err(invalid(format!(
-                    "queue name `{name}` must be 1 to 80 letters, digits, `-` or `_` (`.fifo` included at the end of a FIFO queue's)"
-                )));
-            }
-            if self.fifo != name.ends_with(".fifo") {
-                return Err(invalid(format!(
-                    "queue name `{name}`: a FIFO queue's name ends in `.fifo`, and only a FIFO queue's"
-                )));
-            }
+            check_fifo_capable_name("queue", name, self.fifo, 80).map_err(invalid)?;
         }
         if let Some(key) = &self.encryption_key {
             check_kms_key_arn(key).map_err(invalid)?;
