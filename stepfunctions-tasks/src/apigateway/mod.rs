@@ -226,7 +226,7 @@ macro_rules! request_setters {
 
             /// The path after the stage (`Path`): literal text, or a path or intrinsic function
             /// resolved at run time. The role's `execute-api:Invoke` (with
-            /// [`AuthType::IamRole`]) covers exactly a literal path, and any path (`*`) otherwise.
+            /// [`AuthType::IamRole`](crate::AuthType::IamRole)) covers exactly a literal path, and any path (`*`) otherwise.
             /// Default: none (the stage's root).
             ///
             /// ```
@@ -269,8 +269,8 @@ macro_rules! request_setters {
                 self
             }
 
-            /// How the call is authenticated; only [`AuthType::IamRole`] grants the role
-            /// `execute-api:Invoke`. Default: [`AuthType::NoAuth`].
+            /// How the call is authenticated; only [`AuthType::IamRole`](crate::AuthType::IamRole) grants the role
+            /// `execute-api:Invoke`. Default: [`AuthType::NoAuth`](crate::AuthType::NoAuth).
             ///
             /// ```
             /// use stepfunctions_tasks::*;
