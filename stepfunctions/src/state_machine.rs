@@ -524,34 +524,7 @@ impl StateMachine {
     /// ```
     pub fn add_to(mut self, template: &mut Template) -> Result<Rendered, Error> {
         let id = LogicalId::from_construct_id(&self.id)?;
-        let mut statements = PolicyDocument::new();
         let logs = self.logs.clone();
-        if logs.is_some() {
-            statements.add(PolicyStatement::allow(
-                [
-                    "logs:CreateLogDelivery",
-                    "logs:GetLogDelivery",
-                    "logs:UpdateLogDelivery",
-                    "logs:DeleteLogDelivery",
-                    "logs:ListLogDeliveries",
-                    "logs:PutResourcePolicy",
-                    "logs:DescribeResourcePolicies",
-                    "logs:DescribeLogGroups",
-                ],
-                [Expr::lit("*")],
-            ));
-        }
-        if self.tracing {
-            statements.add(PolicyStatement::allow(
-                [
-                    "xray:PutTraceSegments",
-                    "xray:PutTelemetryRecords",
-                    "xray:GetSamplingRules",
-                    "xray:GetSamplingTargets",
-                ],
-                [Expr::lit("*")],
-            ));
-        }
         let extra = std::mem::take(&mut self.statements);
         let existing = self.role.clone();
         let name = self.name.clone();
@@ -575,11 +548,35 @@ impl StateMachine {
             }
         }
         // The states' statements first, then logging and tracing, then the user's, as CDK orders them.
-        let mut gathered = PolicyDocument::new();
-        collect_statements(&graph, &mut gathered);
-        gathered.extend(statements.statements().iter().cloned());
-        gathered.extend(extra);
-        let statements = gathered;
+        let mut statements = PolicyDocument::new();
+        collect_statements(&graph, &mut statements);
+        if logs.is_some() {
+            statements.add(PolicyStatement::allow(
+                [
+                    "logs:CreateLogDelivery",
+                    "logs:GetLogDelivery",
+                    "logs:UpdateLogDelivery",
+                    "logs:DeleteLogDelivery",
+                    "logs:ListLogDeliveries",
+                    "logs:PutResourcePolicy",
+                    "logs:DescribeResourcePolicies",
+                    "logs:DescribeLogGroups",
+                ],
+                [Expr::lit("*")],
+            ));
+        }
+        if tracing {
+            statements.add(PolicyStatement::allow(
+                [
+                    "xray:PutTraceSegments",
+                    "xray:PutTelemetryRecords",
+                    "xray:GetSamplingRules",
+                    "xray:GetSamplingTargets",
+                ],
+                [Expr::lit("*")],
+            ));
+        }
+        statements.extend(extra);
 
         let mut depends_on = Vec::new();
         let role_arn = match &existing {

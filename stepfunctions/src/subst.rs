@@ -119,11 +119,6 @@ fn concat_key(parts: &[Expr]) -> String {
     key
 }
 
-/// Runs `f` with a fresh substitution collector; returns its result and the substitutions used.
-pub(crate) fn collecting<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, Substitutions) {
-    collecting_from(start, f)
-}
-
 /// Writes an expression as an ASL string: literal text as is, intrinsics as `${Key}`.
 /// Outside [`collecting`], intrinsics are written in `Fn::Sub` text form.
 pub(crate) fn write_expr(expr: &Expr) -> String {
@@ -160,7 +155,9 @@ impl Serialize for AslStr<'_> {
     }
 }
 
-fn collecting_from<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, Substitutions) {
+/// Runs `f` with `start` as the active substitution collector (keys already in it are kept);
+/// returns its result and the substitutions used.
+pub(crate) fn collecting<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, Substitutions) {
     struct Reset(Option<Substitutions>);
     impl Drop for Reset {
         fn drop(&mut self) {

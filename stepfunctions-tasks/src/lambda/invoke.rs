@@ -240,10 +240,7 @@ impl ServiceIntegration for LambdaInvoke {
                     c.len()
                 ));
             }
-            let base64 = c
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
-            if !base64 || c.len() % 4 != 0 {
+            if !crate::util::is_base64(c) {
                 return Err("the client context must be base64-encoded".into());
             }
         }
