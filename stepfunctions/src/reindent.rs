@@ -2,16 +2,46 @@
 //! byte for byte as `serde_json`'s pretty printer would: the definition is serialized once,
 //! compact, and written into a pretty template from those bytes.
 
-const SPACES: &[u8; 64] = b"                                                                ";
+/// A newline followed by enough spaces for 64 levels of indentation: one copy writes both.
+const NEWLINE_INDENT: &[u8; 129] = b"\n                                                                                                                                ";
 
 fn newline(out: &mut Vec<u8>, level: usize) {
-    out.push(b'\n');
-    let mut left = level * 2;
-    while left > 0 {
-        let n = left.min(SPACES.len());
-        out.extend_from_slice(&SPACES[..n]);
-        left -= n;
+    let width = level * 2;
+    if width < NEWLINE_INDENT.len() {
+        out.extend_from_slice(&NEWLINE_INDENT[..=width]);
+    } else {
+        out.push(b'\n');
+        out.resize(out.len() + width, b' ');
     }
+}
+
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The high bit of each zero byte of `v`, and possibly of bytes above the first zero byte: the
+/// lowest bit set is always the first zero byte's.
+#[inline]
+fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGHS
+}
+
+/// The index of the first byte of `s` at or after `from` that is `a` or `b`, eight bytes at a
+/// time.
+#[inline]
+pub(crate) fn find_either(s: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    let (wa, wb) = (ONES * u64::from(a), ONES * u64::from(b));
+    let mut i = from;
+    while let Some(chunk) = s.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let hits = zero_bytes(w ^ wa) | zero_bytes(w ^ wb);
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    s.get(i..)?.iter().position(|&c| c == a || c == b).map(|k| i + k)
 }
 
 /// Appends `compact` to `out`, indented as `serde_json::to_writer_pretty` would write it when the
@@ -26,20 +56,14 @@ pub(crate) fn reindent(compact: &[u8], out: &mut Vec<u8>, depth: usize) {
             b'"' => {
                 // Copy the string through its closing quote, escapes included.
                 let start = i;
-                i += 1;
-                loop {
-                    match compact[i..].iter().position(|&c| c == b'"' || c == b'\\') {
-                        Some(k) if compact[i + k] == b'\\' => i += k + 2,
-                        Some(k) => {
-                            i += k;
-                            break;
-                        }
-                        None => {
-                            i = compact.len() - 1;
-                            break;
-                        }
+                let mut at = i + 1;
+                i = loop {
+                    match find_either(compact, at, b'"', b'\\') {
+                        Some(k) if compact[k] == b'\\' => at = k + 2,
+                        Some(k) => break k,
+                        None => break compact.len() - 1,
                     }
-                }
+                };
                 out.extend_from_slice(&compact[start..=i]);
             }
             b'{' | b'[' => {
@@ -101,6 +125,36 @@ mod tests {
         }));
         check(serde_json::json!("just a string"));
         check(serde_json::json!([]));
+    }
+
+    #[test]
+    fn finds_the_first_of_two_bytes_at_every_offset() {
+        // Every position in and across the eight-byte words, with decoys above the first hit.
+        for len in 0..40 {
+            for hit in 0..len {
+                for from in 0..=hit {
+                    let mut s = vec![b'x'; len];
+                    s[hit] = if hit % 2 == 0 { b'"' } else { b'\\' };
+                    for d in s.iter_mut().skip(hit + 1).step_by(3) {
+                        *d = b'"';
+                    }
+                    assert_eq!(
+                        find_either(&s, from, b'"', b'\\'),
+                        Some(hit),
+                        "len {len} hit {hit} from {from}"
+                    );
+                }
+            }
+            let s = vec![0x80u8 | b'"'; len];
+            assert_eq!(find_either(&s, 0, b'"', b'\\'), None);
+        }
+        assert_eq!(find_either(b"ab", 5, b'a', b'b'), None);
+    }
+
+    #[test]
+    fn indents_deeper_than_the_prepared_spaces() {
+        let value = (0..70).fold(serde_json::json!(1), |v, _| serde_json::json!([v, 2]));
+        check(value);
     }
 
     #[test]

@@ -710,18 +710,16 @@ struct Scan {
 
 impl Scan {
     fn of(json: &[u8]) -> Scan {
-        const DOLLAR_BRACE: u64 = u16::from_be_bytes(*b"${") as u64;
-        const FN: u64 = u64::from_be_bytes(*b"\0\0{\"Fn::");
-        const REF: u64 = u64::from_be_bytes(*b"\0{\"Ref\":");
         let mut scan = Scan::default();
-        let mut window = 0u64;
-        for &b in json {
-            window = (window << 8) | u64::from(b);
-            if b == b'{' && window & 0xFFFF == DOLLAR_BRACE {
+        let mut at = 0;
+        // Both patterns hold a `{`: visit those, eight bytes at a time in between.
+        while let Some(i) = crate::reindent::find_either(json, at, b'{', b'{') {
+            if i > 0 && json[i - 1] == b'$' {
                 scan.placeholders += 1;
-            } else if b == b':' && (window & 0x00FF_FFFF_FFFF_FFFF == REF || window & 0x0000_FFFF_FFFF_FFFF == FN) {
+            } else if json[i + 1..].starts_with(b"\"Ref\":") || json[i + 1..].starts_with(b"\"Fn::") {
                 scan.intrinsic_like = true;
             }
+            at = i + 1;
         }
         scan
     }
@@ -857,5 +855,22 @@ impl Activity {
             &self.id,
             Resource::new("AWS::StepFunctions::Activity").property("Name", Value::from(name)),
         )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scan;
+
+    #[test]
+    fn scan_counts_placeholders_and_finds_intrinsic_like_objects() {
+        let s = Scan::of(br#"{"A":"${Fn}-${x}","B":{"C":"{\"Ref\":1}"},"D":"$"}"#);
+        assert_eq!((s.placeholders, s.intrinsic_like), (2, false));
+        assert!(Scan::of(br#"{"A":{"Ref":"X"}}"#).intrinsic_like);
+        assert!(Scan::of(br#"{"A":[1,{"Fn::GetAtt":["X","Arn"]}]}"#).intrinsic_like);
+        assert!(!Scan::of(br#"{"A":{"Fn":1,"Ref":2}}"#).intrinsic_like);
+        let s = Scan::of(br#"{"${":"${","x":"{"}"#);
+        assert_eq!((s.placeholders, s.intrinsic_like), (2, false));
+        assert_eq!(Scan::of(b"{").placeholders, 0);
     }
 }
