@@ -62,8 +62,8 @@ pub use states::{
 };
 pub use subst::Substitutions;
 pub use task::{
-    integration_resource_arn, Credentials, IntegrationPattern, ServiceIntegration, StepFunctionsInvokeActivity,
-    SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, Timeout,
+    integration_resource_arn, Credentials, IntegrationParts, IntegrationPattern, ServiceIntegration,
+    StepFunctionsInvokeActivity, SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, Timeout,
 };
 pub use wait::WaitTime;
 

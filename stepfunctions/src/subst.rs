@@ -62,9 +62,9 @@ impl Substitutions {
         self.by_expr.is_empty() && self.user.is_empty()
     }
 
-    fn key_for(&mut self, expr: &Expr) -> String {
-        if let Some(k) = self.by_expr.get(expr) {
-            return k.clone();
+    fn key_for(&mut self, expr: &Expr) -> &str {
+        if let Some(i) = self.by_expr.get_index_of(expr) {
+            return &self.by_expr[i];
         }
         let base = match expr {
             Expr::Ref(name) => name.strip_prefix("AWS::").unwrap_or(name).to_owned(),
@@ -82,8 +82,8 @@ impl Substitutions {
             key = format!("{base}{n}");
             n += 1;
         }
-        self.by_expr.insert(expr.clone(), key.clone());
-        key
+        let (i, _) = self.by_expr.insert_full(expr.clone(), key);
+        &self.by_expr[i]
     }
 }
 
@@ -119,13 +119,20 @@ fn concat_key(parts: &[Expr]) -> String {
     key
 }
 
-/// Writes an expression as an ASL string: literal text as is, intrinsics as `${Key}`.
-/// Outside [`collecting`], intrinsics are written in `Fn::Sub` text form.
-pub(crate) fn write_expr(expr: &Expr) -> String {
-    if let Expr::Literal(text) = expr {
-        if !text.contains("${") {
-            return text.clone();
-        }
+/// Whether an expression is written as it is: literal text that CloudFormation cannot take for
+/// a placeholder.
+fn is_plain(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Literal(text) if !text.contains("${") => Some(text),
+        _ => None,
+    }
+}
+
+/// Hands `f` an expression as ASL text: literal text as is, anything else as `${Key}` while
+/// [`collecting`], in `Fn::Sub` text form otherwise.
+fn with_asl_text<T>(expr: &Expr, f: impl FnOnce(std::fmt::Arguments<'_>) -> T) -> T {
+    if let Some(text) = is_plain(expr) {
+        return f(format_args!("{text}"));
     }
     ACTIVE.with(|a| {
         let mut active = a.borrow_mut();
@@ -136,9 +143,9 @@ pub(crate) fn write_expr(expr: &Expr) -> String {
             // as a placeholder.
             Some(subs) => {
                 subs.placeholders += 1;
-                format!("${{{}}}", subs.key_for(expr))
+                f(format_args!("${{{}}}", subs.key_for(expr)))
             }
-            None => expr.to_string(),
+            None => f(format_args!("{expr}")),
         }
     })
 }
@@ -148,9 +155,9 @@ pub(crate) struct AslStr<'a>(pub &'a Expr);
 
 impl Serialize for AslStr<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Expr::Literal(text) if !text.contains("${") => s.serialize_str(text),
-            other => s.serialize_str(&write_expr(other)),
+        match is_plain(self.0) {
+            Some(text) => s.serialize_str(text),
+            None => with_asl_text(self.0, |text| s.collect_str(&text)),
         }
     }
 }

@@ -57,11 +57,12 @@ impl IntegrationPattern {
 /// assert_eq!(arn.to_string(), "arn:${AWS::Partition}:states:::lambda:invoke.waitForTaskToken");
 /// ```
 pub fn integration_resource_arn(service: &str, api: &str, pattern: IntegrationPattern) -> Expr {
-    cfn_concat!(
-        "arn:",
-        Expr::partition(),
-        format!(":states:::{service}:{api}{}", pattern.resource_suffix())
-    )
+    let suffix = pattern.resource_suffix();
+    let mut tail = String::with_capacity(10 + service.len() + 1 + api.len() + suffix.len());
+    for part in [":states:::", service, ":", api, suffix] {
+        tail.push_str(part);
+    }
+    cfn_concat!("arn:", Expr::partition(), tail)
 }
 
 /// A service integration: what a Task state calls, with which parameters and permissions.
@@ -126,6 +127,71 @@ pub trait ServiceIntegration {
     fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
         Ok(())
     }
+
+    /// Everything the Task state takes from the integration, consuming it. The default calls
+    /// the methods above; an integration that owns large values (a payload) may override it to
+    /// move them instead of cloning, and must then give what the methods above give.
+    ///
+    /// ```
+    /// use cfn_model::{iam::PolicyStatement, Expr};
+    /// use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
+    ///
+    /// struct Ping;
+    /// impl ServiceIntegration for Ping {
+    ///     const SERVICE: &'static str = "sqs";
+    ///     const API: &'static str = "sendMessage";
+    ///     fn parameters(&self, _: IntegrationPattern) -> Option<Payload> {
+    ///         Some(Payload::from_object([("MessageBody", "ping".into())]))
+    ///     }
+    ///     fn policy_statements(&self, _: IntegrationPattern) -> Vec<PolicyStatement> {
+    ///         vec![PolicyStatement::allow(["sqs:SendMessage"], [Expr::get_att("Queue", "Arn")])]
+    ///     }
+    /// }
+    ///
+    /// let parts = Ping.into_parts(IntegrationPattern::RequestResponse);
+    /// assert_eq!(parts.resource, Ping.resource(IntegrationPattern::RequestResponse));
+    /// assert_eq!(parts.policy.len(), 1);
+    /// assert!(parts.retries.is_empty() && parts.check.is_ok());
+    /// ```
+    fn into_parts(self, pattern: IntegrationPattern) -> IntegrationParts
+    where
+        Self: Sized,
+    {
+        IntegrationParts {
+            check: self.validate(pattern),
+            resource: self.resource(pattern),
+            parameters: self.parameters(pattern),
+            policy: self.policy_statements(pattern),
+            retries: self.default_retries(),
+        }
+    }
+}
+
+/// What a Task state takes from its integration ([`ServiceIntegration::into_parts`]).
+///
+/// ```
+/// use stepfunctions::{IntegrationParts, integration_resource_arn, IntegrationPattern};
+/// let parts = IntegrationParts {
+///     resource: integration_resource_arn("sqs", "sendMessage", IntegrationPattern::RequestResponse),
+///     parameters: None,
+///     policy: Vec::new(),
+///     retries: Vec::new(),
+///     check: Ok(()),
+/// };
+/// assert!(parts.check.is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntegrationParts {
+    /// The state's `Resource` ([`ServiceIntegration::resource`]).
+    pub resource: Expr,
+    /// The state's `Parameters` ([`ServiceIntegration::parameters`]).
+    pub parameters: Option<Payload>,
+    /// The role's statements ([`ServiceIntegration::policy_statements`]).
+    pub policy: Vec<PolicyStatement>,
+    /// Retriers added before the user's ([`ServiceIntegration::default_retries`]).
+    pub retries: Vec<Retry>,
+    /// The integration's own check ([`ServiceIntegration::validate`]).
+    pub check: Result<(), String>,
 }
 
 /// The integration can wait for a job to finish ([`Task::run_job`]).
@@ -435,11 +501,16 @@ impl<I: ServiceIntegration> From<Task<I>> for Chain {
             heartbeat,
             credentials,
         } = task;
-        let name = parts.node.name.clone();
-        let parameters = integration.parameters(pattern);
-        if let Err(reason) = integration.validate(pattern) {
+        let IntegrationParts {
+            resource,
+            parameters,
+            mut policy,
+            mut retries,
+            check,
+        } = integration.into_parts(pattern);
+        if let Err(reason) = check {
             parts.errors.push(Error::InvalidTask {
-                state: name.clone(),
+                state: parts.node.name.clone(),
                 reason,
             });
         }
@@ -447,22 +518,20 @@ impl<I: ServiceIntegration> From<Task<I>> for Chain {
             && !parameters.as_ref().is_some_and(Payload::contains_task_token)
         {
             parts.errors.push(Error::InvalidTask {
-                state: name.clone(),
+                state: parts.node.name.clone(),
                 reason:
                     "the wait-for-task-token pattern needs the task token (JsonPath::task_token()) in the task's input"
                         .into(),
             });
         }
-        let mut policy = integration.policy_statements(pattern);
         if let Some(c) = &credentials {
             policy.push(c.policy());
         }
-        let mut retries = integration.default_retries();
         retries.append(&mut parts.node.io.retry);
         parts.node.io.retry = retries;
         parts.node.io.parameters = parameters;
         parts.node.kind = Kind::Task(Box::new(TaskSpec {
-            resource: integration.resource(pattern),
+            resource,
             timeout,
             heartbeat,
             credentials,

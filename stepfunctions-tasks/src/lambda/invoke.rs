@@ -5,7 +5,9 @@ use std::time::Duration;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use serde::Serialize;
-use stepfunctions::{IntegrationPattern, Payload, Retry, ServiceIntegration, SupportsWaitForTaskToken};
+use stepfunctions::{
+    IntegrationParts, IntegrationPattern, Payload, Retry, ServiceIntegration, SupportsWaitForTaskToken,
+};
 
 use super::LambdaFunction;
 
@@ -51,6 +53,29 @@ fn invoke_statement(function: &LambdaFunction, qualifier: Option<&str>) -> Polic
         None => vec![arn.clone(), Expr::concat([arn, Expr::lit(":*")])],
     };
     PolicyStatement::allow(["lambda:InvokeFunction"], resources)
+}
+
+/// `Invoke`'s parameters.
+fn invoke_parameters(
+    function_arn: Expr,
+    payload: Option<Payload>,
+    invocation_type: Option<LambdaInvocationType>,
+    client_context: Option<&str>,
+    qualifier: Option<&str>,
+) -> Payload {
+    let mut p = Vec::with_capacity(5);
+    p.push(("FunctionName", Payload::String(function_arn)));
+    p.push(("Payload", payload.unwrap_or_else(|| Payload::Path("$".into()))));
+    if let Some(t) = invocation_type {
+        p.push(("InvocationType", t.as_str().into()));
+    }
+    if let Some(c) = client_context {
+        p.push(("ClientContext", c.into()));
+    }
+    if let Some(q) = qualifier {
+        p.push(("Qualifier", q.into()));
+    }
+    Payload::from_object(p)
 }
 
 /// Invokes a Lambda function through the optimized integration (`arn:aws:states:::lambda:invoke`).
@@ -203,21 +228,35 @@ impl ServiceIntegration for LambdaInvoke {
     const API: &'static str = "invoke";
 
     fn parameters(&self, _pattern: IntegrationPattern) -> Option<Payload> {
-        let mut p = vec![("FunctionName", Payload::String(self.function.arn().clone()))];
-        p.push((
-            "Payload",
-            self.payload.clone().unwrap_or_else(|| Payload::Path("$".into())),
+        Some(invoke_parameters(
+            self.function.arn().clone(),
+            self.payload.clone(),
+            self.invocation_type,
+            self.client_context.as_deref(),
+            self.qualifier.as_deref(),
+        ))
+    }
+
+    fn into_parts(self, pattern: IntegrationPattern) -> IntegrationParts {
+        // The same parts as the methods, with the function's ARN and the payload moved.
+        let check = self.validate(pattern);
+        let policy = self.policy_statements(pattern);
+        let retries = self.default_retries();
+        let resource = self.resource(pattern);
+        let parameters = Some(invoke_parameters(
+            self.function.arn,
+            self.payload,
+            self.invocation_type,
+            self.client_context.as_deref(),
+            self.qualifier.as_deref(),
         ));
-        if let Some(t) = self.invocation_type {
-            p.push(("InvocationType", t.as_str().into()));
+        IntegrationParts {
+            resource,
+            parameters,
+            policy,
+            retries,
+            check,
         }
-        if let Some(c) = &self.client_context {
-            p.push(("ClientContext", c.as_str().into()));
-        }
-        if let Some(q) = &self.qualifier {
-            p.push(("Qualifier", q.as_str().into()));
-        }
-        Some(Payload::from_object(p))
     }
 
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {
@@ -312,6 +351,17 @@ impl ServiceIntegration for LambdaInvokeResponseOnly {
         self.payload.clone()
     }
 
+    fn into_parts(self, pattern: IntegrationPattern) -> IntegrationParts {
+        // The same parts as the methods, with the payload moved.
+        IntegrationParts {
+            check: self.validate(pattern),
+            resource: self.resource(pattern),
+            policy: self.policy_statements(pattern),
+            retries: self.default_retries(),
+            parameters: self.payload,
+        }
+    }
+
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {
         vec![invoke_statement(&self.function, None)]
     }
@@ -321,6 +371,60 @@ impl ServiceIntegration for LambdaInvokeResponseOnly {
             vec![service_exception_retry()]
         } else {
             Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stepfunctions::JsonPath;
+
+    fn by_reference<I: ServiceIntegration>(i: &I, pattern: IntegrationPattern) -> IntegrationParts {
+        IntegrationParts {
+            resource: i.resource(pattern),
+            parameters: i.parameters(pattern),
+            policy: i.policy_statements(pattern),
+            retries: i.default_retries(),
+            check: i.validate(pattern),
+        }
+    }
+
+    #[test]
+    fn moved_parts_are_the_borrowed_ones() {
+        let f = LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F");
+        let payload = Payload::from_object([("id", JsonPath::string_at("$.id"))]);
+        let invokes = [
+            LambdaInvoke::new(f.clone()),
+            LambdaInvoke::new(f.clone())
+                .payload(payload.clone())
+                .invocation_type(LambdaInvocationType::Event)
+                .client_context("e30=")
+                .qualifier("live")
+                .retry_on_service_exceptions(false),
+            LambdaInvoke::new(f.clone()).client_context("not base64!"),
+        ];
+        for pattern in [
+            IntegrationPattern::RequestResponse,
+            IntegrationPattern::WaitForTaskToken,
+        ] {
+            for invoke in &invokes {
+                assert_eq!(invoke.clone().into_parts(pattern), by_reference(invoke, pattern));
+            }
+        }
+        assert!(invokes[2]
+            .clone()
+            .into_parts(IntegrationPattern::RequestResponse)
+            .check
+            .is_err());
+        for only in [
+            LambdaInvoke::payload_response_only(f.clone()),
+            LambdaInvoke::payload_response_only(f.clone())
+                .payload(payload.clone())
+                .retry_on_service_exceptions(false),
+        ] {
+            let pattern = IntegrationPattern::RequestResponse;
+            assert_eq!(only.clone().into_parts(pattern), by_reference(&only, pattern));
         }
     }
 }
