@@ -33,4 +33,7 @@ pub enum CfnError {
     /// The template could not be serialized.
     #[error("template serialization failed: {0}")]
     Serialization(String),
+    /// The template could not be written out (a closed pipe, a full disk).
+    #[error("cannot write the template: {0}")]
+    Write(String),
 }

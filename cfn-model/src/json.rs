@@ -10,6 +10,143 @@ use serde::Serialize;
 use crate::template::{Resource, Template};
 use crate::value::Value;
 
+/// How much the buffer holds before [`JsonSink::flush_if_full`] hands it on.
+const FLUSH_AT: usize = 256 * 1024;
+
+/// Where the template writer puts JSON: a buffer that, when the sink has a writer (a file,
+/// standard output), is handed on as it fills, so that a large template is never held whole
+/// in memory. A [`CustomValue`](crate::CustomValue) appends to [`buffer`](JsonSink::buffer)
+/// and may call [`flush_if_full`](JsonSink::flush_if_full) between pieces of a large value.
+///
+/// ```
+/// use cfn_model::{Template, JsonSink};
+/// let mut file = Vec::new();
+/// let written = Template::new().write_json(true, &mut file).unwrap();
+/// assert_eq!(written, file.len());
+///
+/// let mut sink = JsonSink::buffered();
+/// sink.buffer().extend_from_slice(b"[]");
+/// sink.flush_if_full().unwrap();
+/// assert_eq!(sink.buffer().as_slice(), b"[]");
+/// ```
+pub struct JsonSink<'w> {
+    buf: Vec<u8>,
+    writer: Option<&'w mut dyn io::Write>,
+    flushed: usize,
+}
+
+impl<'w> JsonSink<'w> {
+    /// A sink that keeps everything in its buffer.
+    ///
+    /// ```
+    /// assert!(cfn_model::JsonSink::buffered().buffer().is_empty());
+    /// ```
+    pub fn buffered() -> Self {
+        JsonSink {
+            buf: Vec::with_capacity(4096),
+            writer: None,
+            flushed: 0,
+        }
+    }
+
+    /// A sink that hands its buffer to `writer` as it fills (call [`finish`](JsonSink::finish)
+    /// at the end).
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// let mut sink = cfn_model::JsonSink::to_writer(&mut out);
+    /// sink.buffer().extend_from_slice(b"{}");
+    /// assert_eq!(sink.finish().unwrap(), 2);
+    /// assert_eq!(out, b"{}");
+    /// ```
+    pub fn to_writer(writer: &'w mut dyn io::Write) -> Self {
+        JsonSink {
+            buf: Vec::with_capacity(FLUSH_AT + FLUSH_AT / 4),
+            writer: Some(writer),
+            flushed: 0,
+        }
+    }
+
+    /// The buffer to append JSON to.
+    ///
+    /// ```
+    /// let mut sink = cfn_model::JsonSink::buffered();
+    /// sink.buffer().push(b'1');
+    /// ```
+    pub fn buffer(&mut self) -> &mut Vec<u8> {
+        &mut self.buf
+    }
+
+    /// Hands the buffer to the writer once it holds 256 KiB or more; a buffered sink keeps it.
+    ///
+    /// ```
+    /// let mut sink = cfn_model::JsonSink::buffered();
+    /// sink.flush_if_full().unwrap();
+    /// ```
+    #[inline]
+    pub fn flush_if_full(&mut self) -> io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Appends bytes, written straight through when they are large and the sink has a writer.
+    ///
+    /// ```
+    /// let mut sink = cfn_model::JsonSink::buffered();
+    /// sink.write_bytes(b"true").unwrap();
+    /// assert_eq!(sink.buffer().as_slice(), b"true");
+    /// ```
+    pub fn write_bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match &mut self.writer {
+            Some(w) if bytes.len() >= FLUSH_AT => {
+                if !self.buf.is_empty() {
+                    w.write_all(&self.buf)?;
+                    self.flushed += self.buf.len();
+                    self.buf.clear();
+                }
+                w.write_all(bytes)?;
+                self.flushed += bytes.len();
+                Ok(())
+            }
+            _ => {
+                self.buf.extend_from_slice(bytes);
+                self.flush_if_full()
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if let Some(w) = &mut self.writer {
+            w.write_all(&self.buf)?;
+            self.flushed += self.buf.len();
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes what is left and flushes the writer; returns how many bytes were written in all.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// let mut sink = cfn_model::JsonSink::to_writer(&mut out);
+    /// sink.write_bytes(b"null").unwrap();
+    /// assert_eq!(sink.finish().unwrap(), 4);
+    /// ```
+    pub fn finish(mut self) -> io::Result<usize> {
+        self.flush()?;
+        if let Some(w) = &mut self.writer {
+            w.flush()?;
+        }
+        Ok(self.flushed + self.buf.len())
+    }
+
+    pub(crate) fn into_buffer(self) -> Vec<u8> {
+        self.buf
+    }
+}
+
 /// Indentation of pretty output: two spaces, as `serde_json`'s pretty printer.
 const INDENT: &[u8] = b"  ";
 
@@ -107,17 +244,25 @@ pub(crate) fn write_serialize<T: Serialize + ?Sized>(
     }
 }
 
-struct Json<'a> {
-    out: &'a mut Vec<u8>,
+struct Json<'a, 'w> {
+    sink: &'a mut JsonSink<'w>,
     pretty: bool,
 }
 
-impl Json<'_> {
+impl Json<'_, '_> {
+    fn out(&mut self) -> &mut Vec<u8> {
+        &mut self.sink.buf
+    }
+
     fn newline(&mut self, depth: usize) {
         if self.pretty {
-            self.out.push(b'\n');
-            let _ = indent(self.out, depth);
+            self.sink.buf.push(b'\n');
+            let _ = indent(&mut self.sink.buf, depth);
         }
+    }
+
+    fn flush_if_full(&mut self) -> Result<(), serde_json::Error> {
+        self.sink.flush_if_full().map_err(serde_json::Error::io)
     }
 
     fn depth(&self, depth: usize) -> Option<usize> {
@@ -131,45 +276,54 @@ impl Json<'_> {
         depth: usize,
         mut entry: impl FnMut(&mut Self, V, usize) -> Result<(), serde_json::Error>,
     ) -> Result<(), serde_json::Error> {
-        self.out.push(b'{');
+        self.out().push(b'{');
         let mut empty = true;
         for (k, v) in entries {
             if !empty {
-                self.out.push(b',');
+                self.out().push(b',');
             }
             empty = false;
             self.newline(depth + 1);
-            serde_json::to_writer(&mut *self.out, k.as_ref())?;
-            self.out.extend_from_slice(if self.pretty { b": " } else { b":" });
+            serde_json::to_writer(&mut *self.out(), k.as_ref())?;
+            let separator: &[u8] = if self.pretty { b": " } else { b":" };
+            self.out().extend_from_slice(separator);
             entry(self, v, depth + 1)?;
+            self.flush_if_full()?;
         }
         if !empty {
             self.newline(depth);
         }
-        self.out.push(b'}');
+        self.out().push(b'}');
         Ok(())
     }
 
     fn value(&mut self, value: &Value, depth: usize) -> Result<(), serde_json::Error> {
         match value {
             Value::List(items) => {
-                self.out.push(b'[');
+                self.out().push(b'[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
-                        self.out.push(b',');
+                        self.out().push(b',');
                     }
                     self.newline(depth + 1);
                     self.value(item, depth + 1)?;
+                    self.flush_if_full()?;
                 }
                 if !items.is_empty() {
                     self.newline(depth);
                 }
-                self.out.push(b']');
+                self.out().push(b']');
                 Ok(())
             }
             Value::Map(map) => self.object(map.iter(), depth, |w, v, d| w.value(v, d)),
-            Value::Custom(custom) => custom.write_json(self.out, self.depth(depth)),
-            other => write_serialize(other, self.out, self.depth(depth)),
+            Value::Custom(custom) => {
+                let depth = self.depth(depth);
+                custom.write_json(self.sink, depth)
+            }
+            other => {
+                let depth = self.depth(depth);
+                write_serialize(other, self.out(), depth)
+            }
         }
     }
 
@@ -198,10 +352,13 @@ impl Json<'_> {
         if let Some(p) = &deletion {
             fields.push(("DeletionPolicy", Field::Other(p)));
         }
-        self.object(fields, depth, |w, field, d| match field {
-            Field::Str(s) => write_serialize(s, w.out, w.depth(d)),
-            Field::Properties => w.object(resource.properties().iter(), d, |w, v, d| w.value(v, d)),
-            Field::Other(f) => f.write(w.out, w.depth(d)),
+        self.object(fields, depth, |w, field, d| {
+            let depth = w.depth(d);
+            match field {
+                Field::Str(s) => write_serialize(s, w.out(), depth),
+                Field::Properties => w.object(resource.properties().iter(), d, |w, v, d| w.value(v, d)),
+                Field::Other(f) => f.write(w.out(), depth),
+            }
         })
     }
 }
@@ -221,10 +378,13 @@ mod erased {
     }
 }
 
-/// Writes a template, pretty or compact.
-pub(crate) fn write_template(template: &Template, pretty: bool) -> Result<Vec<u8>, serde_json::Error> {
-    let mut out = Vec::with_capacity(4096);
-    let mut w = Json { out: &mut out, pretty };
+/// Writes a template, pretty or compact, into a sink.
+pub(crate) fn write_template(
+    template: &Template,
+    pretty: bool,
+    sink: &mut JsonSink<'_>,
+) -> Result<(), serde_json::Error> {
+    let mut w = Json { sink, pretty };
     enum Section<'a> {
         Version,
         Description(&'a str),
@@ -245,13 +405,15 @@ pub(crate) fn write_template(template: &Template, pretty: bool) -> Result<Vec<u8
     if !template.outputs_map().is_empty() {
         sections.push(("Outputs", Section::Serialized(template.outputs_map())));
     }
-    w.object(sections, 0, |w, section, d| match section {
-        Section::Version => write_serialize("2010-09-09", w.out, w.depth(d)),
-        Section::Description(text) => write_serialize(text, w.out, w.depth(d)),
-        Section::Serialized(s) => s.write(w.out, w.depth(d)),
-        Section::Resources => w.object(template.resources().iter(), d, |w, r, d| w.resource(r, d)),
-    })?;
-    Ok(out)
+    w.object(sections, 0, |w, section, d| {
+        let depth = w.depth(d);
+        match section {
+            Section::Version => write_serialize("2010-09-09", w.out(), depth),
+            Section::Description(text) => write_serialize(text, w.out(), depth),
+            Section::Serialized(s) => s.write(w.out(), depth),
+            Section::Resources => w.object(template.resources().iter(), d, |w, r, d| w.resource(r, d)),
+        }
+    })
 }
 
 #[cfg(test)]
@@ -315,6 +477,32 @@ mod tests {
         expected.push('\n');
         assert_eq!(t.to_json_pretty().unwrap(), expected);
         assert_eq!(t.to_json_compact().unwrap(), serde_json::to_string(&t).unwrap());
+    }
+
+    #[test]
+    fn writing_to_a_writer_gives_the_same_bytes() {
+        // Enough resources that the writer gets the template in several pieces.
+        let mut t = template();
+        for i in 0..6_000 {
+            t.add_resource(
+                &format!("Role{i}"),
+                Role::for_service("states.amazonaws.com").into_resource(),
+            )
+            .unwrap();
+        }
+        for pretty in [true, false] {
+            let expected = if pretty {
+                t.to_json_pretty()
+            } else {
+                t.to_json_compact()
+            }
+            .unwrap();
+            assert!(expected.len() > 3 * super::FLUSH_AT);
+            let mut out = Vec::new();
+            let n = t.write_json(pretty, &mut out).unwrap();
+            assert_eq!(n, expected.len());
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod value;
 
 pub use error::CfnError;
 pub use expr::{Expr, ListExpr, Pseudo};
+pub use json::JsonSink;
 pub use logical_id::LogicalId;
 pub use template::{CfnCondition, DeletionPolicy, Output, Parameter, Resource, Template};
 pub use value::{CustomValue, Value};

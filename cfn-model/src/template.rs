@@ -580,9 +580,41 @@ impl Template {
     /// ```
     pub fn to_json_pretty(&self) -> Result<String, CfnError> {
         self.validate()?;
-        let mut out = crate::json::write_template(self, true).map_err(|e| CfnError::Serialization(e.to_string()))?;
+        let mut sink = crate::JsonSink::buffered();
+        crate::json::write_template(self, true, &mut sink).map_err(|e| CfnError::Serialization(e.to_string()))?;
+        let mut out = sink.into_buffer();
         out.push(b'\n');
         String::from_utf8(out).map_err(|e| CfnError::Serialization(e.to_string()))
+    }
+
+    /// Writes the template to `writer` as it is serialized, pretty (with the trailing newline
+    /// of [`to_json_pretty`](Template::to_json_pretty)) or compact: the same bytes as
+    /// `to_json_pretty`/`to_json_compact`, never held whole in memory. Returns the number of
+    /// bytes written.
+    ///
+    /// ```
+    /// let t = cfn_model::Template::new();
+    /// let mut out = Vec::new();
+    /// let n = t.write_json(true, &mut out).unwrap();
+    /// assert_eq!(out, t.to_json_pretty().unwrap().into_bytes());
+    /// assert_eq!(n, out.len());
+    /// ```
+    pub fn write_json(&self, pretty: bool, writer: &mut dyn std::io::Write) -> Result<usize, CfnError> {
+        self.validate()?;
+        let mut sink = crate::JsonSink::to_writer(writer);
+        let written = crate::json::write_template(self, pretty, &mut sink).and_then(|()| {
+            if pretty {
+                sink.buffer().push(b'\n');
+            }
+            sink.finish().map_err(serde_json::Error::io)
+        });
+        written.map_err(|e| {
+            if e.is_io() {
+                CfnError::Write(e.to_string())
+            } else {
+                CfnError::Serialization(e.to_string())
+            }
+        })
     }
 
     /// Compact JSON: the smallest template, for the 51,200-byte limit of an inline deploy.
@@ -592,8 +624,9 @@ impl Template {
     /// ```
     pub fn to_json_compact(&self) -> Result<String, CfnError> {
         self.validate()?;
-        let out = crate::json::write_template(self, false).map_err(|e| CfnError::Serialization(e.to_string()))?;
-        String::from_utf8(out).map_err(|e| CfnError::Serialization(e.to_string()))
+        let mut sink = crate::JsonSink::buffered();
+        crate::json::write_template(self, false, &mut sink).map_err(|e| CfnError::Serialization(e.to_string()))?;
+        String::from_utf8(sink.into_buffer()).map_err(|e| CfnError::Serialization(e.to_string()))
     }
 }
 

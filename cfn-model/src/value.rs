@@ -7,6 +7,7 @@ use std::sync::Arc;
 use indexmap::IndexMap;
 use serde::{Serialize, Serializer};
 
+use crate::json::JsonSink;
 use crate::Expr;
 
 /// A value that writes itself straight into the template, with no intermediate JSON tree.
@@ -14,16 +15,18 @@ use crate::Expr;
 /// Implemented for every `T: Serialize + Debug + Send + Sync`: the template writer calls
 /// [`write_json`](CustomValue::write_json), monomorphic `serde_json` at the value's depth.
 pub trait CustomValue: fmt::Debug + Send + Sync {
-    /// Writes the value as JSON: pretty at `depth` levels of indentation, or compact (`None`).
-    fn write_json(&self, out: &mut Vec<u8>, depth: Option<usize>) -> Result<(), serde_json::Error>;
+    /// Writes the value as JSON into the sink's buffer: pretty at `depth` levels of
+    /// indentation, or compact (`None`). A large value may call
+    /// [`JsonSink::flush_if_full`] between its pieces.
+    fn write_json(&self, out: &mut JsonSink<'_>, depth: Option<usize>) -> Result<(), serde_json::Error>;
 
     /// The value as a JSON tree, for serializers other than the template writer.
     fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error>;
 }
 
 impl<T: Serialize + fmt::Debug + Send + Sync> CustomValue for T {
-    fn write_json(&self, out: &mut Vec<u8>, depth: Option<usize>) -> Result<(), serde_json::Error> {
-        crate::json::write_serialize(self, out, depth)
+    fn write_json(&self, out: &mut JsonSink<'_>, depth: Option<usize>) -> Result<(), serde_json::Error> {
+        crate::json::write_serialize(self, out.buffer(), depth)
     }
 
     fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error> {

@@ -86,11 +86,37 @@ pub fn synth(template: &cfn_model::Template, compact: bool) -> Result<(String, V
     } else {
         template.to_json_pretty()?
     };
-    let mut warnings = Vec::new();
-    if json.len() > MAX_INLINE_TEMPLATE_BYTES {
-        warnings.push(Warning::TemplateOverInlineLimit { size: json.len() });
-    }
+    let warnings = size_warnings(json.len());
     Ok((json, warnings))
+}
+
+/// Writes a template to `writer` as it is serialized (a large one is never held whole in
+/// memory), pretty or compact; the same bytes as [`synth`]. Returns the warnings: the
+/// template's size, known once it is written.
+///
+/// ```
+/// let mut t = cfn_model::Template::new();
+/// stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+/// let mut out = Vec::new();
+/// let warnings = stepfunctions::synth_to(&t, false, &mut out).unwrap();
+/// assert!(warnings.is_empty());
+/// assert_eq!(String::from_utf8(out).unwrap(), stepfunctions::synth(&t, false).unwrap().0);
+/// ```
+pub fn synth_to(
+    template: &cfn_model::Template,
+    compact: bool,
+    writer: &mut dyn std::io::Write,
+) -> Result<Vec<Warning>, Error> {
+    let size = template.write_json(!compact, writer)?;
+    Ok(size_warnings(size))
+}
+
+fn size_warnings(size: usize) -> Vec<Warning> {
+    if size > MAX_INLINE_TEMPLATE_BYTES {
+        vec![Warning::TemplateOverInlineLimit { size }]
+    } else {
+        Vec::new()
+    }
 }
 
 /// Everything needed to write state machines: `use stepfunctions::prelude::*;`.

@@ -2,6 +2,8 @@
 //! byte for byte as `serde_json`'s pretty printer would: the definition is serialized once,
 //! compact, and written into a pretty template from those bytes.
 
+use cfn_model::JsonSink;
+
 /// A newline followed by enough spaces for 64 levels of indentation: one copy writes both.
 const NEWLINE_INDENT: &[u8; 129] = b"\n                                                                                                                                ";
 
@@ -44,10 +46,11 @@ pub(crate) fn find_either(s: &[u8], from: usize, a: u8, b: u8) -> Option<usize> 
     s.get(i..)?.iter().position(|&c| c == a || c == b).map(|k| i + k)
 }
 
-/// Appends `compact` to `out`, indented as `serde_json::to_writer_pretty` would write it when the
-/// value starts at `depth` levels of indentation.
-pub(crate) fn reindent(compact: &[u8], out: &mut Vec<u8>, depth: usize) {
-    out.reserve(compact.len() + compact.len() / 2);
+/// Appends `compact` to the sink, indented as `serde_json::to_writer_pretty` would write it
+/// when the value starts at `depth` levels of indentation; the sink may hand its buffer on
+/// between entries.
+pub(crate) fn reindent(compact: &[u8], sink: &mut JsonSink<'_>, depth: usize) -> std::io::Result<()> {
+    sink.buffer().reserve(compact.len().min(1 << 20) * 2);
     let mut level = depth;
     let mut i = 0;
     while i < compact.len() {
@@ -64,10 +67,11 @@ pub(crate) fn reindent(compact: &[u8], out: &mut Vec<u8>, depth: usize) {
                         None => break compact.len() - 1,
                     }
                 };
-                out.extend_from_slice(&compact[start..=i]);
+                sink.buffer().extend_from_slice(&compact[start..=i]);
             }
             b'{' | b'[' => {
                 let close = if b == b'{' { b'}' } else { b']' };
+                let out = sink.buffer();
                 if compact.get(i + 1) == Some(&close) {
                     out.push(b);
                     out.push(close);
@@ -80,25 +84,29 @@ pub(crate) fn reindent(compact: &[u8], out: &mut Vec<u8>, depth: usize) {
             }
             b'}' | b']' => {
                 level -= 1;
+                let out = sink.buffer();
                 newline(out, level);
                 out.push(b);
             }
             b',' => {
+                let out = sink.buffer();
                 out.push(b',');
                 newline(out, level);
+                sink.flush_if_full()?;
             }
-            b':' => out.extend_from_slice(b": "),
+            b':' => sink.buffer().extend_from_slice(b": "),
             _ => {
                 // A number or a literal: copy up to the next structural byte.
                 let start = i;
                 while i + 1 < compact.len() && !matches!(compact[i + 1], b',' | b'}' | b']') {
                     i += 1;
                 }
-                out.extend_from_slice(&compact[start..=i]);
+                sink.buffer().extend_from_slice(&compact[start..=i]);
             }
         }
         i += 1;
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -107,10 +115,10 @@ mod tests {
 
     fn check(value: serde_json::Value) {
         let compact = serde_json::to_vec(&value).unwrap();
-        let mut out = Vec::new();
-        reindent(&compact, &mut out, 0);
+        let mut sink = JsonSink::buffered();
+        reindent(&compact, &mut sink, 0).unwrap();
         assert_eq!(
-            String::from_utf8(out).unwrap(),
+            String::from_utf8(std::mem::take(sink.buffer())).unwrap(),
             serde_json::to_string_pretty(&value).unwrap()
         );
     }
@@ -160,11 +168,43 @@ mod tests {
     #[test]
     fn indents_from_a_base_depth() {
         let compact = br#"{"a":[1]}"#;
-        let mut out = Vec::new();
-        reindent(compact, &mut out, 2);
+        let mut sink = JsonSink::buffered();
+        reindent(compact, &mut sink, 2).unwrap();
         assert_eq!(
-            String::from_utf8(out).unwrap(),
+            String::from_utf8(std::mem::take(sink.buffer())).unwrap(),
             "{\n      \"a\": [\n        1\n      ]\n    }"
+        );
+    }
+
+    #[test]
+    fn hands_a_large_value_on_in_pieces() {
+        // A writer that records the size of each write: a 2 MB value goes out in pieces, and
+        // the pieces join into the pretty JSON.
+        struct Pieces(Vec<Vec<u8>>);
+        impl std::io::Write for Pieces {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0.push(buf.to_vec());
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let value: serde_json::Value = (0..20_000)
+            .map(|i| serde_json::json!({"n": i, "s": format!("item \\ \" {i}")}))
+            .collect();
+        let compact = serde_json::to_vec(&value).unwrap();
+        let mut pieces = Pieces(Vec::new());
+        let mut sink = JsonSink::to_writer(&mut pieces);
+        reindent(&compact, &mut sink, 0).unwrap();
+        let total = sink.finish().unwrap();
+        assert!(pieces.0.len() > 4, "{} pieces", pieces.0.len());
+        assert!(pieces.0.iter().all(|p| p.len() < 512 * 1024));
+        let joined = pieces.0.concat();
+        assert_eq!(total, joined.len());
+        assert_eq!(
+            String::from_utf8(joined).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
         );
     }
 }

@@ -429,9 +429,10 @@ impl StateMachine {
             substitutions,
             ..
         } = self.clone().build()?;
-        let mut pretty = Vec::with_capacity(compact.len() * 2);
-        crate::reindent::reindent(&compact, &mut pretty, 0);
-        let definition = String::from_utf8(pretty)
+        let mut pretty = cfn_model::JsonSink::buffered();
+        crate::reindent::reindent(&compact, &mut pretty, 0)
+            .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+        let definition = String::from_utf8(std::mem::take(pretty.buffer()))
             .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
         Ok(Asl {
             definition,
@@ -760,12 +761,12 @@ struct DefinitionValue {
 }
 
 impl cfn_model::CustomValue for DefinitionValue {
-    fn write_json(&self, out: &mut Vec<u8>, depth: Option<usize>) -> Result<(), serde_json::Error> {
+    fn write_json(&self, out: &mut cfn_model::JsonSink<'_>, depth: Option<usize>) -> Result<(), serde_json::Error> {
         match depth {
             Some(depth) => crate::reindent::reindent(&self.compact, out, depth),
-            None => out.extend_from_slice(&self.compact),
+            None => out.write_bytes(&self.compact),
         }
-        Ok(())
+        .map_err(serde_json::Error::io)
     }
 
     fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error> {
