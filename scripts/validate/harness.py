@@ -2,7 +2,7 @@
 """The validation harness: every example and every parity case judged by tools nobody on the
 team wrote.
 
-  scripts/validate.sh [--self-test] [--only NAME ...] [--no-parity-deploy] [--keep]
+  scripts/validate.sh [--self-test] [--only NAME ...] [--no-parity-deploy] [--jobs N] [--keep]
 
 1. builds the examples (`cargo build --examples`, honouring CARGO_TARGET_DIR) and synthesizes
    every example of `examples/*.rs` and every parity case (`parity --list`);
@@ -28,6 +28,7 @@ Tools are installed on first use (toolchain.py). Only the standard library is us
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import re
@@ -86,8 +87,10 @@ class Target:
 
     @property
     def stack(self) -> str:
-        base = self.name if self.kind == "example" else "parity-" + self.name
-        return re.sub(r"[^A-Za-z0-9-]", "-", base)[:128]
+        # moto names a state machine `<stack>-<logical id>-<12 characters>`, and a name has at
+        # most 80: the parity cases' stacks get a short prefix, and every name is capped.
+        base = self.name if self.kind == "example" else "p-" + self.name
+        return re.sub(r"[^A-Za-z0-9-]", "-", base)[:52].rstrip("-")
 
     def fail(self, stage: str, msg: str) -> None:
         self.errors.append(f"{stage}: {msg}")
@@ -282,7 +285,7 @@ def deploy(t: Target, moto: Moto, work: str, bucket_ready: list) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as fh:
         json.dump(folded, fh, indent=1)
-    params = manifest.parameters(t.kind, t.name, moto)
+    params = manifest.parameters(t.kind, t.name)
     cmd = ["cloudformation", "deploy", "--template-file", path, "--stack-name", t.stack,
            "--capabilities", "CAPABILITY_IAM"]
     if os.path.getsize(path) > INLINE_LIMIT:
@@ -476,12 +479,21 @@ def run(args) -> int:
         manifest.prepare_moto(moto)
         bucket: list = []
         deploy_started = time.monotonic()
-        for t in to_deploy:
+
+        def deploy_one(t: Target) -> None:
             try:
                 deploy(t, moto, work, bucket)
             except RuntimeError as e:
                 t.deploy = "FAILED"
                 t.fail("deploy", str(e))
+
+        if any(os.path.getsize(t.path) > INLINE_LIMIT for t in to_deploy):
+            moto.aws("s3api", "create-bucket", "--bucket", "validate-templates")
+            bucket.append(True)
+        # Stacks are independent: a few deploys at once keep both cores busy (most of the time
+        # is the aws command line starting up).
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            list(pool.map(deploy_one, to_deploy))
         log(f"deployed {len(to_deploy)} stacks in {time.monotonic() - deploy_started:.0f} s")
         moto.configure(execute_state_machines=True)
         for t in to_deploy:
@@ -531,6 +543,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--self-test", action="store_true", help="check that the harness rejects broken samples")
     p.add_argument("--only", nargs="+", metavar="NAME", help="only these examples or parity cases")
     p.add_argument("--no-parity-deploy", action="store_true", help="lint the parity cases but do not deploy them")
+    p.add_argument("--jobs", type=int, default=3, help="deploys at once (default 3)")
     p.add_argument("--keep", action="store_true", help="keep target/validate/ (templates, shadows, ASL, moto.log)")
     args = p.parse_args(argv)
 
