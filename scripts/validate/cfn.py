@@ -270,3 +270,43 @@ def fold_for_moto(tpl: dict) -> dict:
         else:
             props["DefinitionString"] = {"Fn::Join": ["", parts]}
     return out
+
+
+def deployed_pattern(tpl: dict, logical_id: str):
+    """What the definition of a deployed state machine must be, as a value for the harness's
+    matcher: the template's definition with each literal substitution put in, and each
+    CloudFormation-valued placeholder (an ARN, a name) matched by a pattern, since only the
+    deploy knows its value. Returns None for a definition that is not a `Definition` object."""
+    import manifest  # the matcher's Like
+
+    props = resources(tpl)[logical_id].get("Properties") or {}
+    if "Definition" not in props:
+        return None
+    subs = props.get("DefinitionSubstitutions") or {}
+
+    def walk(v):
+        if isinstance(v, dict):
+            return {walk(k) if isinstance(k, str) and not PLACEHOLDER.search(k) else k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        if not isinstance(v, str) or not any(m.group(1) in subs for m in PLACEHOLDER.finditer(v)):
+            return v
+        pattern, last, literal = "", 0, True
+        for m in PLACEHOLDER.finditer(v):
+            if m.group(1) not in subs:
+                continue
+            value = subs[m.group(1)]
+            pattern += re.escape(v[last:m.start()])
+            if isinstance(value, str):
+                pattern += re.escape(value)
+            else:
+                pattern += r"[^\s]+"
+                literal = False
+            last = m.end()
+        pattern += re.escape(v[last:])
+        if literal:
+            return PLACEHOLDER.sub(lambda m: subs.get(m.group(1), m.group(0)) if isinstance(subs.get(m.group(1)), str)
+                                   else m.group(0), v)
+        return manifest.Like(pattern, "a value CloudFormation resolves at deploy time")
+
+    return walk(props["Definition"])

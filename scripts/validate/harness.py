@@ -319,8 +319,18 @@ def deploy(t: Target, moto: Moto, work: str, bucket_ready: list) -> None:
         return
     for x in created:
         if x["ResourceType"] == "AWS::StepFunctions::StateMachine":
-            t.deployed[x["LogicalResourceId"]] = moto.aws_json(
+            lid = x["LogicalResourceId"]
+            t.deployed[lid] = moto.aws_json(
                 "stepfunctions", "describe-state-machine", "--state-machine-arn", x["PhysicalResourceId"])
+            # The definition moto holds must be the one the template means: the fold kept every
+            # literal (a `$$` context path, a `${` in a substituted text) as it was.
+            pattern = cfn.deployed_pattern(t.template, lid)
+            if pattern is not None:
+                problems = manifest.mismatches(pattern, json.loads(t.deployed[lid]["definition"]))
+                if problems:
+                    t.deploy = "FAILED"
+                    t.fail("deploy", f"{lid}: the deployed definition differs: " + "; ".join(problems[:5]))
+                    return
     t.deploy = "ok"
     if lacking:
         t.deploy = "partial: moto lacks " + ", ".join(sorted(set(lacking.values())))

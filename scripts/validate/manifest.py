@@ -364,6 +364,9 @@ def expected(case: dict) -> dict:
     return {**case, **case.get("moto", {})}
 
 
+mismatches = _mismatches
+
+
 def check_execution(case: dict, described: dict) -> list[str]:
     """What differs between an execution's end and the case's expectation."""
     case = expected(case)

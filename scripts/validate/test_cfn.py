@@ -118,6 +118,20 @@ class FoldForMoto(unittest.TestCase):
         self.assertEqual(json.loads(props["DefinitionString"])["Comment"], "${Nope}")
 
 
+class DeployedPattern(unittest.TestCase):
+    def test_literals_exact_and_deploy_time_values_by_pattern(self):
+        tpl = machine({"Definition": DEFINITION, "DefinitionSubstitutions": SUBSTITUTIONS})
+        pattern = cfn.deployed_pattern(tpl, "M")
+        deployed = json.loads(json.dumps(DEFINITION))
+        call = deployed["States"]["Call"]
+        call["Resource"] = "arn:aws:lambda:us-east-1:123456789012:function:stack-Fn-ABC"
+        call["Parameters"]["text"] = "`wait ${$.seconds} s`"
+        call["Parameters"]["q"] = 'say "hi"'
+        self.assertEqual(manifest.mismatches(pattern, deployed), [])
+        call["Parameters"]["id.$"] = "$.Execution.Id"  # what moto's Fn::Sub makes of $$
+        self.assertTrue(manifest.mismatches(pattern, deployed))
+
+
 class Matcher(unittest.TestCase):
     def check(self, case, **described):
         return manifest.check_execution(case, {"status": "SUCCEEDED", "name": "n-1", "executionArn": "arn:x", **described})
