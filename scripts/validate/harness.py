@@ -560,7 +560,8 @@ def main(argv: list[str]) -> int:
     def interrupted(*_):
         raise KeyboardInterrupt()
 
-    for sig in (signal.SIGTERM, signal.SIGHUP):
+    # SIGINT too: a process started in the background by a script inherits SIGINT ignored.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, interrupted)
     try:
         return self_test() if args.self_test else run(args)
