@@ -1,0 +1,391 @@
+"""What the harness needs to know about each example and parity case: the template parameters
+to deploy it with, the executions to run and their expected results, and every exception —
+each with the reason next to it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# ------------------------------------------------------------------------------ parameters
+
+# Values for the template parameters of the examples (their doc comments name them). moto does
+# not check that a named job, queue or cluster exists.
+_PARAMETERS = {
+    "batch_submit_job": {
+        "JobDefinitionArn": "arn:aws:batch:us-east-1:123456789012:job-definition/MyJobDefinition:1",
+        "JobQueueArn": "arn:aws:batch:us-east-1:123456789012:job-queue/MyJobQueue",
+    },
+    "databrew_start_job_run": {"DataBrewJobName": "my-databrew-job"},
+    "ecs_run_task_ec2": {"ClusterName": "my-cluster"},
+    "ecs_run_task_fargate": {"VpcId": "<default vpc>", "SubnetA": "<default subnet 0>",
+                             "SubnetB": "<default subnet 1>"},
+    "eks_call": {"ClusterName": "my-cluster", "ClusterEndpoint": "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com",
+                 "ClusterCertificateAuthority": "Y2VydGlmaWNhdGU="},
+    "emr_containers_start_job_run": {"VirtualClusterId": "abcdefghijklmnopqrstuvwxy"},
+    "emr_containers_virtual_cluster": {"EksClusterName": "my-cluster", "EksNamespace": "emr",
+                                       "JobExecutionRoleArn": "arn:aws:iam::123456789012:role/EmrJobRole"},
+    "glue_start_job_run": {"GlueJobName": "my-glue-job"},
+}
+
+_defaults: dict[str, str] = {}
+
+
+def prepare_moto(moto) -> None:
+    """Reads what the parameters refer to from moto: its default VPC and two of its subnets."""
+    vpcs = moto.aws_json("ec2", "describe-vpcs", "--filters", "Name=isDefault,Values=true")["Vpcs"]
+    vpc = vpcs[0]["VpcId"]
+    subnets = moto.aws_json("ec2", "describe-subnets", "--filters", f"Name=vpc-id,Values={vpc}")["Subnets"]
+    _defaults["<default vpc>"] = vpc
+    _defaults["<default subnet 0>"] = subnets[0]["SubnetId"]
+    _defaults["<default subnet 1>"] = subnets[1]["SubnetId"]
+
+
+def parameters(kind: str, name: str) -> dict[str, str]:
+    # The parity cases define what they use, except eks_call's cluster (skipped: see below).
+    values = _PARAMETERS.get(name, {}) if kind == "example" else {}
+    return {k: re.sub(r"<[^>]+>", lambda m: _defaults[m.group(0)], v) for k, v in values.items()}
+
+
+# ------------------------------------------------------------------------------ deploy skips
+
+# Resource types moto's CloudFormation (5.2.5) does not model: it reports the stack created and
+# leaves them out. A template holding one deploys "partially" (the table names them); everything
+# else in it is created and checked. Each entry: what moto lacks.
+MOTO_LACKS = {
+    "AWS::StepFunctions::Activity": "moto has activities in its Step Functions API, not in its CloudFormation",
+    "AWS::ApiGateway::Stage": "no CloudFormation model (moto makes stages through a Deployment's StageName only)",
+    "AWS::ApiGateway::Account": "no CloudFormation model",
+    "AWS::ApiGatewayV2::Api": "no API Gateway v2 in moto's CloudFormation",
+    "AWS::ApiGatewayV2::Integration": "no API Gateway v2 in moto's CloudFormation",
+    "AWS::ApiGatewayV2::Route": "no API Gateway v2 in moto's CloudFormation",
+    "AWS::ApiGatewayV2::Stage": "no API Gateway v2 in moto's CloudFormation",
+    "AWS::Glue::Database": "no Glue in moto's CloudFormation",
+    "AWS::Glue::Table": "no Glue in moto's CloudFormation",
+    "AWS::Lambda::Alias": "no CloudFormation model for aliases",
+    "AWS::EKS::AccessEntry": "no EKS in moto's CloudFormation",
+    "AWS::EKS::Cluster": "no EKS in moto's CloudFormation",
+    # A custom resource needs its function to run and answer the presigned URL: moto's Lambda
+    # without Docker never runs code.
+    "AWS::CloudFormation::CustomResource": "its function never runs in moto's Lambda without Docker",
+}
+
+# Templates moto cannot deploy at all, each with what moto lacks. They are linted and their ASL
+# is checked like every other; the table shows them as skipped with this reason.
+_DEPLOY_SKIPS: dict[tuple[str, str], str] = {
+    # The state machine reads the project's ARN (Fn::GetAtt), and moto's CloudFormation has no
+    # AWS::CodeBuild::Project: the change set fails with "Fn::GetAtt references undefined
+    # resource Project".
+    ("example", "codebuild_start_build"): "moto has no AWS::CodeBuild::Project",
+    ("parity", "codebuild_start_build"): "moto has no AWS::CodeBuild::Project",
+    # The CDK case's method has a MOCK integration, for which AWS needs no
+    # IntegrationHttpMethod (AWS::ApiGateway::Method Integration docs: "required for AWS, HTTP
+    # and HTTP_PROXY"); moto 5.2.5 reads that key unconditionally and fails with a KeyError
+    # (HTTP 500).
+    ("parity", "apigw_rest_api_get"): "moto fails on a MOCK integration without IntegrationHttpMethod",
+    # The case defines the EKS cluster, and the state machine reads its endpoint and certificate
+    # (Fn::GetAtt): moto's CloudFormation has no AWS::EKS::Cluster, so the change set fails.
+    ("parity", "eks_call"): "moto has no AWS::EKS::Cluster",
+}
+
+
+def deploy_skip(kind: str, name: str) -> str | None:
+    return _DEPLOY_SKIPS.get((kind, name))
+
+
+# ------------------------------------------------------------------------------ lint exceptions
+
+# Where cfn-lint is wrong: (kind, name, rule, path suffix, why). The narrowest possible: one
+# rule, one template, one place in its definition (the path is matched at its end, so it holds
+# for the Definition object and for the resolved definition cfn-lint also checks).
+_LINT_EXCEPTIONS: list[tuple[str, str, str, tuple, str]] = [
+    # cfn-lint 1.58's ASL schema allows no OutputPath on a Succeed state, but the States
+    # Language does: "Succeed State ... may have InputPath and OutputPath fields"
+    # (https://states-language.net/spec.html#succeed-state), and the CDK reference case
+    # core_succeed_fail sets it.
+    ("parity", "core_succeed_fail", "E3601", ("States", "Completed", "OutputPath"),
+     "the States Language allows OutputPath on a Succeed state; cfn-lint's schema does not"),
+]
+
+
+def lint_exception(kind: str, name: str, rule: str, path: list) -> str | None:
+    for k, n, r, suffix, why in _LINT_EXCEPTIONS:
+        if (k, n, r) == (kind, name, rule) and tuple(path[-len(suffix):]) == suffix:
+            return why
+    return None
+
+
+# ------------------------------------------------------------------------------ executions
+
+class Like:
+    """An expected value moto cannot know in advance (an execution id, a timestamp, a random
+    UUID): a string matching `pattern`, and the reason."""
+
+    def __init__(self, pattern: str, why: str):
+        self.pattern = pattern
+        self.why = why
+
+    def __repr__(self) -> str:
+        return f"Like({self.pattern!r})"
+
+
+class ExecutionName:
+    """The name the harness gave the execution (`start-execution --name`)."""
+
+
+class ExecutionArn:
+    """The ARN of the execution the harness started."""
+
+
+TIMESTAMP = Like(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", "the execution's start time")
+UUID = Like(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "States.UUID() is random")
+
+_PASS_AND_INTRINSICS_INPUT = {
+    "customer": {"name": "Ada", "preferences": {"currency": "USD"}},
+    "order": {"id": "o-17", "items": ["book", "pen"], "tags": "gift,express", "count": 41},
+}
+
+_MAP_ITEMS_INPUT = {
+    "currency": "EUR",
+    "lines": [{"sku": "book", "price": 1200, "quantity": 2}, {"sku": "pen", "price": 150, "quantity": 1}],
+}
+
+_LAMBDA_INVOKE_INPUT = {"order_id": "o-7", "order": {"id": "o-7", "total": 30}}
+
+# The executions: for each example made of Pass, Choice, Wait, Parallel, Map, Succeed, Fail and
+# Lambda tasks, inputs with the final status and output expected, worked out from the example's
+# ASL (and, for Lambda tasks, from its functions' inline code), not copied from a run.
+#
+# moto's Lambda runs no code (there is no Docker here): each call answers with the next result
+# queued with `lambda_results`, else with its own payload (an echo). The queued results are what
+# the inline functions return for the payloads the state machine sends; where the last call is
+# left to echo, the output shows exactly what the state machine sent.
+#
+# Keys: `args` (extra arguments to the example), `executions` (name, input, status, output,
+# error, cause, lambda_results, state_machine), `no_executions` (why there are none).
+EXAMPLES: dict[str, dict] = {
+    "hello_world": {
+        "executions": [
+            {"name": "world", "state_machine": "HelloWorld", "input": {"name": "World"},
+             "output": {"greeting": "Hello, World!"}},
+            # States.Format on a path that is not in the input: the Pass state fails.
+            {"name": "no-name", "state_machine": "HelloWorld", "input": {}, "status": "FAILED",
+             "error": "States.Runtime"},
+        ],
+    },
+    "pass_and_intrinsics": {
+        "executions": [{
+            "name": "order",
+            "input": _PASS_AND_INTRINSICS_INPUT,
+            "output": {
+                "source": "pass_and_intrinsics",
+                "version": 2,
+                "order_id": "o-17",
+                "items": ["book", "pen"],
+                "execution": ExecutionArn(),
+                "state": "Build Request",
+                "started_at": TIMESTAMP,
+                "greeting": "Hello, Ada! Order o-17 is confirmed.",
+                "ids": ["o-17", "o-0"],
+                "item_count": 2,
+                "next_count": 42,
+                "tags": ["gift", "express"],
+                # JsonMerge, shallow: the second object's keys win.
+                "settings": {"currency": "USD", "gift_wrap": False},
+                "request_id": UUID,
+                # sha256("o-17")
+                "checksum": "65b4898ba57e0dec598bdbd341e60c80ea7ff6d683bdeed910b8d4c8884967de",
+                "customer_json": '{"name":"Ada","preferences":{"currency":"USD"}}',
+            },
+        }],
+    },
+    "choice_conditions": {
+        "executions": [
+            {"name": "large",
+             "input": {"status": "PAID", "total": 250, "credit_limit": 100, "express": False,
+                       "placed_at": "2024-05-01T10:00:00Z", "coupon": None},
+             "output": {"status": "PAID", "total": 250, "credit_limit": 100, "express": False,
+                        "placed_at": "2024-05-01T10:00:00Z", "coupon": None, "route": "review"}},
+            {"name": "express", "input": {"status": "NEW", "total": 20, "express": True},
+             "output": {"status": "NEW", "total": 20, "express": True, "route": "express"}},
+            {"name": "deliver-by", "input": {"deliver_by": "2029-12-31T00:00:00Z"},
+             "output": {"deliver_by": "2029-12-31T00:00:00Z", "route": "express"}},
+            {"name": "clock-skew",
+             "input": {"placed_at": "2024-05-02T00:00:00Z", "shipped_at": "2024-05-01T00:00:00Z"},
+             "output": {"placed_at": "2024-05-02T00:00:00Z", "shipped_at": "2024-05-01T00:00:00Z",
+                        "route": "check clocks"}},
+            {"name": "coupon", "input": {"status": "NEW", "total": 20, "coupon": "SAVE10"},
+             "output": {"status": "NEW", "total": 20, "coupon": "SAVE10", "route": "discount"}},
+            {"name": "unchanged", "input": {"status": "NEW", "previous_status": "NEW", "total": 5},
+             "output": {"status": "NEW", "previous_status": "NEW", "total": 5, "route": "ignore"}},
+            # A large total under the credit limit, and a null coupon: no rule holds.
+            {"name": "standard", "input": {"status": "PAID", "total": 250, "credit_limit": 900, "coupon": None},
+             "output": {"status": "PAID", "total": 250, "credit_limit": 900, "coupon": None,
+                        "route": "standard"}},
+        ],
+    },
+    "wait_variants": {
+        "executions": [
+            # 3 s fixed, 1 s from the input, two timestamps in the past: about 4 s in all.
+            {"name": "short", "input": {"delay_seconds": 1, "resume_at": "2024-01-01T00:00:00Z"},
+             "output": {"delay_seconds": 1, "resume_at": "2024-01-01T00:00:00Z"}},
+        ],
+    },
+    "map_items": {
+        "executions": [
+            {"name": "two-lines", "input": _MAP_ITEMS_INPUT,
+             "output": {**_MAP_ITEMS_INPUT, "priced": {
+                 "lines": [{"position": 0, "sku": "book", "label": "book: 1299 EUR (cents)"},
+                           {"position": 1, "sku": "pen", "label": "pen: 249 EUR (cents)"}],
+                 "count": 2}}},
+            {"name": "no-lines", "input": {"currency": "EUR", "lines": []},
+             "output": {"currency": "EUR", "lines": [], "priced": {"lines": [], "count": 0}}},
+        ],
+    },
+    "fragments": {
+        "executions": [
+            # The first copy polls twice (one loop back), the second once: three 1 s waits.
+            {"name": "twice", "input": {},
+             "output": {"extract": {"name": "extract", "polls": 2}, "load": {"name": "load", "polls": 1}}},
+        ],
+    },
+    "express_logging_tracing": {
+        "executions": [
+            {"name": "ada", "input": {"name": "Ada"},
+             "output": {"greeting": "Hello, Ada!", "execution": ExecutionName()}},
+        ],
+    },
+    "batch_job": {
+        "executions": [
+            # Submit Job's function returns "job-" and a random UUID (a fixed one here); Check
+            # Job's returns "SUCCEEDED", which the last state returns as the output.
+            {"name": "succeeded", "input": {"wait_time": 1},
+             "lambda_results": ["job-6f1c0b5e-2a4d-4c1e-9a57-3f0e8f1d2b7c", "SUCCEEDED", "SUCCEEDED"],
+             "output": "SUCCEEDED"},
+            # No wait_time: the Wait state's SecondsPath finds nothing, after the job was submitted.
+            {"name": "no-wait-time", "input": {},
+             "lambda_results": ["job-6f1c0b5e-2a4d-4c1e-9a57-3f0e8f1d2b7c"],
+             "status": "FAILED", "error": "States.Runtime"},
+        ],
+    },
+    "parallel_error_handling": {
+        "executions": [
+            # Both branches fail on a path absent from the input before calling the function:
+            # States.Runtime, which no catcher (not even States.ALL) catches.
+            {"name": "no-customer", "input": {}, "status": "FAILED", "error": "States.Runtime",
+             "moto": {"error": "LookupFailed", "cause": "the customer lookup failed"},
+             "moto_why": "moto fails a Task whose Parameters miss a path with a catchable error (a Pass "
+                         "state's gives States.Runtime), so the States.ALL catcher sends it to Lookup Failed; "
+                         "AWS: 'A retry or catch on States.ALL won't catch States.Runtime errors' "
+                         "(Step Functions developer guide, Error names)"},
+        ],
+        # Not run: {"customer_id": "c-42"} and {"customer_id": "unknown"}. The two branches call
+        # the function at once, and moto's Lambda answers from one queue for the whole region,
+        # so which branch gets the address and which the phone is a race; and it cannot make a
+        # call raise CustomerNotFound.
+    },
+    "lambda_invoke": {
+        "executions": [{
+            "name": "order",
+            "input": _LAMBDA_INVOKE_INPUT,
+            # EchoFunction returns {"received": event, "version": context.function_version}: the
+            # results of the first six calls, the unqualified ones at "$LATEST", the call of the
+            # alias `live` at version "1" (the template's only version). The seventh call is
+            # left to moto's echo, so the output is the payload the state machine built from the
+            # sixth result.
+            "lambda_results": [
+                {"received": _LAMBDA_INVOKE_INPUT, "version": "$LATEST"},
+                {"received": {"order_id": "o-7", "source": "lambda_invoke example", "execution": ExecutionName()},
+                 "version": "$LATEST"},
+                {"received": {"id": "o-7", "total": 30}, "version": "$LATEST"},
+                {"received": {"order_id": "o-7"}, "version": "$LATEST"},
+                {"received": {"order_id": "o-7"}, "version": "$LATEST"},
+                {"received": {"order_id": "o-7"}, "version": "1"},
+            ],
+            "output": {"order_id": "o-7", "live_version": "1"},
+        }],
+    },
+    # bench_chain renders N states; 30 keep the run short (its template stays under 51,200 bytes).
+    "bench_chain": {
+        "args": ["30"],
+        "no_executions": "its tasks call an imported function, which does not exist in moto",
+    },
+}
+
+
+def materialize(value, name: str, arn: str):
+    """`value` with ExecutionName and ExecutionArn replaced by the execution's."""
+    if isinstance(value, ExecutionName):
+        return name
+    if isinstance(value, ExecutionArn):
+        return arn
+    if isinstance(value, dict):
+        return {k: materialize(v, name, arn) for k, v in value.items()}
+    if isinstance(value, list):
+        return [materialize(v, name, arn) for v in value]
+    return value
+
+
+def _mismatches(expected, actual, path: str = "$") -> list[str]:
+    """Exact JSON equality, except where `expected` holds a Like."""
+    if isinstance(expected, Like):
+        if isinstance(actual, str) and re.fullmatch(expected.pattern, actual):
+            return []
+        return [f"{path}: {json.dumps(actual)} does not match {expected.pattern!r} ({expected.why})"]
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        out = []
+        for k in list(expected) + [k for k in actual if k not in expected]:
+            if k not in actual:
+                out.append(f"{path}.{k}: missing")
+            elif k not in expected:
+                out.append(f"{path}.{k}: unexpected {json.dumps(actual[k])}")
+            else:
+                out += _mismatches(expected[k], actual[k], f"{path}.{k}")
+        return out
+    if isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
+        out = []
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            out += _mismatches(e, a, f"{path}[{i}]")
+        return out
+    # JSON equality: 1 == 1.0, but true is not 1.
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        same = type(expected) is type(actual) and expected == actual
+    else:
+        same = type(expected) is type(actual) or (
+            isinstance(expected, (int, float)) and isinstance(actual, (int, float)))
+        same = same and expected == actual
+    return [] if same else [f"{path}: got {json.dumps(actual)}, expected {json.dumps(expected)}"]
+
+
+def expected(case: dict) -> dict:
+    """The case's expectation on moto: AWS's, with the fields of `moto` (where moto is known to
+    differ, explained by `moto_why`) put over it."""
+    return {**case, **case.get("moto", {})}
+
+
+mismatches = _mismatches
+
+
+def check_execution(case: dict, described: dict) -> list[str]:
+    """What differs between an execution's end and the case's expectation."""
+    case = expected(case)
+    problems = []
+    status = described.get("status")
+    if status != case.get("status", "SUCCEEDED"):
+        problems.append(f"status {status}, expected {case.get('status', 'SUCCEEDED')}"
+                        + (f" ({described.get('error')}: {described.get('cause')})" if described.get("error") else ""))
+        return problems
+    name, arn = described.get("name", ""), described.get("executionArn", "")
+    if "output" in case:
+        raw = described.get("output")
+        try:
+            output = json.loads(raw) if raw is not None else None
+        except ValueError:
+            problems.append(f"the output is not JSON: {raw!r}")
+            return problems
+        problems += _mismatches(materialize(case["output"], name, arn), output)
+    for field in ("error", "cause"):
+        if field in case:
+            problems += _mismatches(materialize(case[field], name, arn), described.get(field), field)
+    return problems
