@@ -82,15 +82,21 @@ impl InlineFunction {
         }
     }
 
-    /// A Node.js 20 function whose code exports `handler`.
+    /// A Node.js 24 function whose code exports `handler` (Node.js 20 reached its end of life on
+    /// 30 April 2026, and Lambda deprecates its runtime).
     ///
     /// ```
-    /// let f = stepfunctions_tasks::InlineFunction::nodejs("F", "exports.handler = async (event) => event;");
+    /// let mut t = cfn_model::Template::new();
+    /// stepfunctions_tasks::InlineFunction::nodejs("F", "exports.handler = async (event) => event;")
+    ///     .add_to(&mut t)
+    ///     .unwrap();
+    /// let json = t.to_json_compact().unwrap();
+    /// assert!(json.contains(r#""Runtime":"nodejs24.x""#));
     /// ```
     pub fn nodejs(id: impl Into<String>, code: impl Into<String>) -> Self {
         InlineFunction {
             id: id.into(),
-            runtime: "nodejs20.x".into(),
+            runtime: "nodejs24.x".into(),
             handler: "index.handler".into(),
             code: code.into(),
             timeout_seconds: None,
@@ -98,7 +104,7 @@ impl InlineFunction {
         }
     }
 
-    /// The runtime identifier. Default: `python3.12` or `nodejs20.x`.
+    /// The runtime identifier. Default: `python3.12` or `nodejs24.x`.
     ///
     /// ```
     /// let f = stepfunctions_tasks::InlineFunction::python("F", "def handler(e, c): return e").runtime("python3.13");
