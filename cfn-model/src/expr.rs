@@ -220,7 +220,9 @@ impl Expr {
     /// assert_eq!(Expr::concat([Expr::lit("a"), Expr::lit("b")]), Expr::lit("ab"));
     /// ```
     pub fn concat(parts: impl IntoIterator<Item = Expr>) -> Self {
-        let mut out: Vec<Expr> = Vec::new();
+        let parts = parts.into_iter();
+        // Sized for the parts given (one allocation for the usual two or three).
+        let mut out: Vec<Expr> = Vec::with_capacity(parts.size_hint().0);
         for part in parts {
             match part {
                 Expr::Concat(inner) => {

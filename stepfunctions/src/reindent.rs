@@ -56,7 +56,8 @@ pub(crate) fn find_either(s: &[u8], from: usize, a: u8, b: u8) -> Option<usize> 
 /// when the value starts at `depth` levels of indentation; the sink may hand its buffer on
 /// between entries.
 pub(crate) fn reindent(compact: &[u8], sink: &mut JsonSink<'_>, depth: usize) -> std::io::Result<()> {
-    sink.buffer().reserve(compact.len().min(1 << 20) * 2);
+    // A sink with a writer is handed on every 256 KiB: room for one piece is enough.
+    sink.buffer().reserve(compact.len().min(1 << 18) * 2);
     let mut level = depth;
     let mut i = 0;
     while i < compact.len() {

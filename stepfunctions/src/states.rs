@@ -220,7 +220,10 @@ pub trait ErrorHandling: State {
     /// ```
     #[must_use]
     fn retry(mut self, retry: Retry) -> Self {
-        self.parts_mut().node.io.retry.push(retry);
+        // Most states have one or two retriers: grow one at a time, not to four at once.
+        let retries = &mut self.parts_mut().node.io.retry;
+        retries.reserve_exact(1);
+        retries.push(retry);
         self
     }
 
@@ -234,6 +237,7 @@ pub trait ErrorHandling: State {
     fn catch(mut self, catch: Catch) -> Self {
         let parts = self.parts_mut();
         let next = parts.attach(catch.handler);
+        parts.node.io.catch.reserve_exact(1);
         parts.node.io.catch.push(CatchRule {
             errors: catch.errors,
             result_path: catch.result_path,

@@ -527,6 +527,7 @@ impl<I: ServiceIntegration> From<Task<I>> for Chain {
         if let Some(c) = &credentials {
             policy.push(c.policy());
         }
+        retries.reserve_exact(parts.node.io.retry.len());
         retries.append(&mut parts.node.io.retry);
         parts.node.io.retry = retries;
         parts.node.io.parameters = parameters;
