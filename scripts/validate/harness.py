@@ -15,7 +15,8 @@ team wrote.
 4. deploys every example (and parity case) with the real `aws cloudformation deploy` (awscli)
    to one moto server on 127.0.0.1, started on a free port and stopped at the end;
 5. runs the executions of `manifest.py` on moto's ASL interpreter and compares the final status
-   and output with the expected ones;
+   and output with the expected ones, and the side effects some leave (an item in a table) with
+   the answers of `aws` commands;
 6. prints a summary table (also written to target/validate-summary.md) and exits 1 on any
    failure.
 
@@ -77,6 +78,7 @@ class Target:
         self.deploy = "-"
         self.deploy_skip = ""
         self.deployed: dict[str, dict] = {}  # logical id -> describe-state-machine
+        self.physical: dict[str, str] = {}  # logical id -> physical id, of the deployed stack
         self.exec_run = 0
         self.exec_passed = 0
         self.exec_skip_reason = ""
@@ -317,6 +319,7 @@ def deploy(t: Target, moto: Moto, work: str, bucket_ready: list) -> None:
         t.deploy = "FAILED"
         t.fail("deploy", f"resources not created: {sorted(expected - got)}")
         return
+    t.physical = {x["LogicalResourceId"]: x["PhysicalResourceId"] for x in created}
     for x in created:
         if x["ResourceType"] == "AWS::StepFunctions::StateMachine":
             lid = x["LogicalResourceId"]
@@ -341,7 +344,7 @@ def deploy(t: Target, moto: Moto, work: str, bucket_ready: list) -> None:
 
 
 def run_executions(t: Target, moto: Moto) -> None:
-    spec = manifest.EXAMPLES.get(t.name, {}) if t.kind == "example" else {}
+    spec = manifest.spec(t.kind, t.name)
     cases = spec.get("executions") or []
     if not cases:
         t.exec_skip_reason = t.exec_skip_reason or spec.get("no_executions", "")
@@ -356,8 +359,11 @@ def run_executions(t: Target, moto: Moto) -> None:
         def_path = os.path.join(tempfile.gettempdir(), f"validate-{uuid.uuid4().hex}.asl.json")
         with open(def_path, "w") as fh:
             fh.write(d["definition"])
+        # The interpreter keeps its state machines apart from those moto's CloudFormation made:
+        # each is made again there under its deployed name, so its ARN is the deployed one, which
+        # another definition of the stack may hold (a parent starting a child).
         try:
-            r = moto.aws("stepfunctions", "create-state-machine", "--name", f"{t.stack}-{lid}"[:80],
+            r = moto.aws("stepfunctions", "create-state-machine", "--name", d["name"],
                          "--definition", "file://" + def_path, "--role-arn", d["roleArn"], "--type", sm_type,
                          check=False)
         finally:
@@ -367,10 +373,12 @@ def run_executions(t: Target, moto: Moto) -> None:
                                 f"{(r.stderr or r.stdout).strip()[-800:]}")
             continue
         arns[lid] = json.loads(r.stdout)["stateMachineArn"]
+        if arns[lid] != d["stateMachineArn"]:
+            t.fail("execution", f"{lid}: made again as {arns[lid]}, not {d['stateMachineArn']}")
     for case in cases:
         t.exec_run += 1
         try:
-            problems = run_execution(case, arns, moto)
+            problems = run_execution(case, arns, moto, t.physical)
         except RuntimeError as e:
             problems = [str(e)]
         if problems:
@@ -378,11 +386,13 @@ def run_executions(t: Target, moto: Moto) -> None:
         else:
             t.exec_passed += 1
         if "moto" in case:
-            t.notes.append(f"execution {case['name']}: expected on AWS {json.dumps({k: case[k] for k in case['moto'] if k in case})}, "
-                           f"on moto {json.dumps(case['moto'])}: {case['moto_why']}")
+            on_aws = json.dumps({"status": case.get("status", "SUCCEEDED"),
+                                 **{k: case[k] for k in case["moto"] if k in case}}, default=repr)
+            t.notes.append(f"execution {case['name']}: expected on AWS {on_aws}, "
+                           f"on moto {json.dumps(case['moto'], default=repr)}: {case['moto_why']}")
 
 
-def run_execution(case: dict, arns: dict, moto: Moto) -> list[str]:
+def run_execution(case: dict, arns: dict, moto: Moto, physical: dict) -> list[str]:
     lid = case.get("state_machine", "StateMachine")
     if lid not in arns:
         return [f"no state machine {lid}"]
@@ -409,7 +419,22 @@ def run_execution(case: dict, arns: dict, moto: Moto) -> list[str]:
     details = end.get(END_EVENTS[end["type"]][1]) or {}
     described = {"name": name, "executionArn": ex["executionArn"], "status": END_EVENTS[end["type"]][0],
                  **{k: details[k] for k in ("output", "error", "cause") if k in details}}
-    return manifest.check_execution(case, described)
+    problems = manifest.check_execution(case, described)
+    # Side effects: each command's answer (JSON; nothing printed is {}) must be the one given.
+    for check in manifest.expected(case).get("afterwards", []):
+        try:
+            args = manifest.materialize(check["aws"], name, ex["executionArn"], physical)
+        except KeyError as e:
+            problems.append(f"afterwards: {e}")
+            continue
+        r = moto.aws(*args, check=False)
+        if r.returncode != 0:
+            problems.append(f"afterwards, aws {' '.join(args[:2])} failed: {(r.stderr or r.stdout).strip()[-300:]}")
+            continue
+        answer = json.loads(r.stdout) if r.stdout.strip() else {}
+        problems += manifest.mismatches(manifest.materialize(check["output"], name, ex["executionArn"]), answer,
+                                        f"afterwards {' '.join(args[:2])}: $")
+    return problems
 
 
 END_EVENTS = {

@@ -130,6 +130,36 @@ class Like:
         return f"Like({self.pattern!r})"
 
 
+class Integer:
+    """An expected integer moto cannot know in advance (States.MathRandom's) or that depends on
+    what else the account holds (the buckets of every stack): within [minimum, maximum], either
+    bound optional, and the reason."""
+
+    def __init__(self, why: str, minimum: int | None = None, maximum: int | None = None):
+        self.why = why
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def matches(self, actual) -> bool:
+        return (isinstance(actual, int) and not isinstance(actual, bool)
+                and (self.minimum is None or actual >= self.minimum)
+                and (self.maximum is None or actual <= self.maximum))
+
+    def __repr__(self) -> str:
+        return f"Integer(minimum={self.minimum}, maximum={self.maximum})"
+
+
+class Physical:
+    """The physical id (a table's generated name, a bucket's) of a resource of the deployed
+    stack, by its logical id: for the commands that check an execution's side effects."""
+
+    def __init__(self, logical_id: str):
+        self.logical_id = logical_id
+
+    def __repr__(self) -> str:
+        return f"Physical({self.logical_id!r})"
+
+
 class ExecutionName:
     """The name the harness gave the execution (`start-execution --name`)."""
 
@@ -163,7 +193,9 @@ _LAMBDA_INVOKE_INPUT = {"order_id": "o-7", "order": {"id": "o-7", "total": 30}}
 # left to echo, the output shows exactly what the state machine sent.
 #
 # Keys: `args` (extra arguments to the example), `executions` (name, input, status, output,
-# error, cause, lambda_results, state_machine), `no_executions` (why there are none).
+# error, cause, lambda_results, state_machine, afterwards, moto, moto_why), `no_executions` (why
+# there are none). `afterwards`: commands (`aws` arguments, Physical for a resource of the stack)
+# whose JSON answer must be `output` once the execution ended: its side effects.
 EXAMPLES: dict[str, dict] = {
     "hello_world": {
         "executions": [
@@ -314,16 +346,31 @@ EXAMPLES: dict[str, dict] = {
 }
 
 
-def materialize(value, name: str, arn: str):
-    """`value` with ExecutionName and ExecutionArn replaced by the execution's."""
+# The parity cases are the CDK's snippets: executions for those that run by themselves, with
+# what they need in their template (or nothing).
+PARITY: dict[str, dict] = {}
+
+
+def spec(kind: str, name: str) -> dict:
+    """What the manifest says of an example or a parity case (empty if nothing)."""
+    return (EXAMPLES if kind == "example" else PARITY).get(name, {})
+
+
+def materialize(value, name: str, arn: str, physical: dict | None = None):
+    """`value` with ExecutionName and ExecutionArn replaced by the execution's, and Physical by
+    the resource's physical id in `physical`."""
     if isinstance(value, ExecutionName):
         return name
     if isinstance(value, ExecutionArn):
         return arn
+    if isinstance(value, Physical):
+        if value.logical_id not in (physical or {}):
+            raise KeyError(f"no resource {value.logical_id} in the deployed stack")
+        return physical[value.logical_id]
     if isinstance(value, dict):
-        return {k: materialize(v, name, arn) for k, v in value.items()}
+        return {k: materialize(v, name, arn, physical) for k, v in value.items()}
     if isinstance(value, list):
-        return [materialize(v, name, arn) for v in value]
+        return [materialize(v, name, arn, physical) for v in value]
     return value
 
 
@@ -333,6 +380,11 @@ def _mismatches(expected, actual, path: str = "$") -> list[str]:
         if isinstance(actual, str) and re.fullmatch(expected.pattern, actual):
             return []
         return [f"{path}: {json.dumps(actual)} does not match {expected.pattern!r} ({expected.why})"]
+    if isinstance(expected, Integer):
+        if expected.matches(actual):
+            return []
+        return [f"{path}: {json.dumps(actual)} is not an integer in [{expected.minimum}, {expected.maximum}] "
+                f"({expected.why})"]
     if isinstance(expected, dict) and isinstance(actual, dict):
         out = []
         for k in list(expected) + [k for k in actual if k not in expected]:
@@ -360,8 +412,17 @@ def _mismatches(expected, actual, path: str = "$") -> list[str]:
 
 def expected(case: dict) -> dict:
     """The case's expectation on moto: AWS's, with the fields of `moto` (where moto is known to
-    differ, explained by `moto_why`) put over it."""
-    return {**case, **case.get("moto", {})}
+    differ, explained by `moto_why`) put over it. Where moto ends with another status than AWS,
+    what goes with AWS's status is not expected: a failed execution has no output, a successful
+    one no error or cause."""
+    moto = case.get("moto", {})
+    merged = {**case, **moto}
+    if "status" in moto:
+        dropped = ("error", "cause") if moto["status"] == "SUCCEEDED" else ("output",)
+        for field in dropped:
+            if field not in moto:
+                merged.pop(field, None)
+    return merged
 
 
 mismatches = _mismatches

@@ -29,7 +29,9 @@ class Moto:
         self.log_path = os.path.join(workdir, "moto.log")
         self.proc: subprocess.Popen | None = None
         self.port = 0
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        # Not MOTO_PORT either: moto_server takes it over its -p, and the ASL interpreter's service
+        # tasks call moto back on it.
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and k != "MOTO_PORT"}
         self.env.update(
             AWS_ACCESS_KEY_ID="testing",
             AWS_SECRET_ACCESS_KEY="testing",

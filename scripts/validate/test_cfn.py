@@ -157,6 +157,60 @@ class Matcher(unittest.TestCase):
         self.assertTrue(self.check(moto_case, status="FAILED", error="States.Runtime"))
 
 
+    def test_integer_bounds(self):
+        case = {"output": {"count": manifest.Integer("other stacks' buckets", minimum=1)}}
+        self.assertEqual(self.check(case, output='{"count": 4}'), [])
+        self.assertTrue(self.check(case, output='{"count": 0}'))
+        self.assertTrue(self.check(case, output='{"count": true}'))  # true is not 1
+        self.assertTrue(self.check(case, output='{"count": 1.5}'))
+        self.assertTrue(self.check(case, output='{"count": "4"}'))
+        case = {"output": manifest.Integer("random", minimum=1, maximum=999)}
+        self.assertEqual(self.check(case, output='999'), [])
+        self.assertTrue(self.check(case, output='1000'))
+
+    def test_a_moto_status_drops_what_goes_with_aws_status(self):
+        # moto fails where AWS succeeds: no output is expected, moto's error is.
+        case = {"output": {"a": 1}, "moto": {"status": "FAILED", "error": "E"}, "moto_why": "a moto limit"}
+        self.assertEqual(self.check(case, status="FAILED", error="E"), [])
+        self.assertTrue(self.check(case, status="SUCCEEDED", output='{"a": 1}'))
+        # moto succeeds where AWS fails: no error is expected, moto's output is.
+        case = {"status": "FAILED", "error": "States.Runtime", "moto": {"status": "SUCCEEDED", "output": "x"},
+                "moto_why": "a moto limit"}
+        self.assertEqual(self.check(case, status="SUCCEEDED", output='"x"'), [])
+        self.assertTrue(self.check(case, status="SUCCEEDED", output='"y"'))
+        # Without a status of moto's, AWS's fields stay.
+        case = {"status": "FAILED", "error": "States.Runtime", "moto": {"cause": "c"}, "moto_why": "a moto limit"}
+        self.assertEqual(manifest.expected(case)["error"], "States.Runtime")
+
+    def test_physical_ids_and_execution_placeholders_in_commands(self):
+        args = ["s3api", "head-object", "--bucket", manifest.Physical("Bucket"), "--key", manifest.ExecutionName()]
+        self.assertEqual(manifest.materialize(args, "n-1", "arn:x", {"Bucket": "stack-bucket-1a2b"}),
+                         ["s3api", "head-object", "--bucket", "stack-bucket-1a2b", "--key", "n-1"])
+        with self.assertRaises(KeyError):
+            manifest.materialize(args, "n-1", "arn:x", {})
+
+
+class Manifest(unittest.TestCase):
+    def test_every_case_is_well_formed(self):
+        known = {"name", "input", "status", "output", "error", "cause", "lambda_results", "state_machine",
+                 "afterwards", "moto", "moto_why", "timeout"}
+        for table in (manifest.EXAMPLES, manifest.PARITY):
+            for target, spec in table.items():
+                cases = spec.get("executions", [])
+                self.assertTrue(cases or spec.get("no_executions") or spec.get("args"), target)
+                names = [c["name"] for c in cases]
+                self.assertEqual(len(names), len(set(names)), target)
+                for c in cases:
+                    self.assertLessEqual(set(c), known, f"{target} {c['name']}")
+                    self.assertIn("input", c, f"{target} {c['name']}")
+                    self.assertEqual("moto" in c, "moto_why" in c, f"{target} {c['name']}: a moto difference needs its reason")
+                    self.assertIn(c.get("status", "SUCCEEDED"), {"SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"})
+
+    def test_spec_by_kind(self):
+        self.assertIn("executions", manifest.spec("example", "hello_world"))
+        self.assertEqual(manifest.spec("parity", "hello_world"), {})
+
+
 class LintExceptions(unittest.TestCase):
     def test_only_the_named_rule_case_and_place(self):
         path = ["Resources", "StateMachine", "Properties", "Definition", "States", "Completed", "OutputPath"]
