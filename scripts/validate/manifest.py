@@ -33,13 +33,18 @@ _defaults: dict[str, str] = {}
 
 
 def prepare_moto(moto) -> None:
-    """Reads what the parameters refer to from moto: its default VPC and two of its subnets."""
+    """Reads what the parameters refer to from moto: its default VPC and two of its subnets; and
+    makes the Glue job glue_start_job_run runs (a job's script lives in S3, which a template
+    cannot fill: the example takes an existing job's name; moto runs no script)."""
     vpcs = moto.aws_json("ec2", "describe-vpcs", "--filters", "Name=isDefault,Values=true")["Vpcs"]
     vpc = vpcs[0]["VpcId"]
     subnets = moto.aws_json("ec2", "describe-subnets", "--filters", f"Name=vpc-id,Values={vpc}")["Subnets"]
     _defaults["<default vpc>"] = vpc
     _defaults["<default subnet 0>"] = subnets[0]["SubnetId"]
     _defaults["<default subnet 1>"] = subnets[1]["SubnetId"]
+    moto.aws("glue", "create-job", "--name", _PARAMETERS["glue_start_job_run"]["GlueJobName"],
+             "--role", "arn:aws:iam::123456789012:role/GlueJobRole",
+             "--command", "Name=glueetl,ScriptLocation=s3://scripts/job.py")
 
 
 def parameters(kind: str, name: str) -> dict[str, str]:
@@ -169,7 +174,12 @@ class ExecutionArn:
 
 
 TIMESTAMP = Like(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", "the execution's start time")
-UUID = Like(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "States.UUID() is random")
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+UUID = Like(_UUID, "States.UUID() is random")
+MESSAGE_ID = Like(_UUID, "the service's id of the message or event")
+JOB_RUN_ID = Like(r"jr_[0-9a-f]{64}", "Glue's id of a job run")
+MD5 = Like(r"[0-9a-f]{32}", "the MD5 of a body serialized by Step Functions: AWS's exact text of a JSON "
+                            "body is not documented (moto writes it with spaces after : and ,)")
 
 _PASS_AND_INTRINSICS_INPUT = {
     "customer": {"name": "Ada", "preferences": {"currency": "USD"}},
@@ -183,14 +193,37 @@ _MAP_ITEMS_INPUT = {
 
 _LAMBDA_INVOKE_INPUT = {"order_id": "o-7", "order": {"id": "o-7", "total": 30}}
 
+
+def _unsupported(service: str) -> str:
+    # moto forwards a plain call of such a service to its own model of it, and offers it only
+    # .waitForTaskToken (state_task_service_unsupported.py); the examples wait with .sync.
+    return f"moto lists {service} as unsupported: no .sync (state_task_service_factory.py)"
+
+
+def _camel_case(service: str, written: str, api: str) -> str:
+    # As for Step Functions (see start_execution): moto 5.2.5 hands boto3 the Parameters as written.
+    return f"moto passes {written} where {service}'s API takes {api}: every call fails"
+
+
 # The executions: for each example made of Pass, Choice, Wait, Parallel, Map, Succeed, Fail and
-# Lambda tasks, inputs with the final status and output expected, worked out from the example's
-# ASL (and, for Lambda tasks, from its functions' inline code), not copied from a run.
+# Lambda tasks, and each whose service tasks moto's ASL interpreter runs (DynamoDB, SQS, SNS,
+# EventBridge, S3 through the AWS SDK integrations, Glue, Step Functions), inputs with the final
+# status and output expected, worked out from the example's ASL and the AWS APIs' documented
+# responses (and, for Lambda tasks, its functions' inline code), not copied from a run. A value
+# the service makes up (a message id, the MD5 of a text Step Functions serializes) is matched by
+# pattern.
 #
 # moto's Lambda runs no code (there is no Docker here): each call answers with the next result
 # queued with `lambda_results`, else with its own payload (an echo). The queued results are what
 # the inline functions return for the payloads the state machine sends; where the last call is
 # left to echo, the output shows exactly what the state machine sent.
+#
+# moto 5.2.5's interpreter lists Athena, CodeBuild, EKS, EMR, EMR on EKS, DataBrew and SageMaker
+# as unsupported (moto/stepfunctions/parser/asl/component/state/exec/state_task/service/
+# state_task_service_factory.py), and fails every ECS and Batch call: those examples have no
+# executions, each with the reason. Where moto runs a case otherwise than AWS would, `moto` gives
+# what it does instead and `moto_why` the reason, with the place in moto's source; the rest of
+# the case is AWS's expectation.
 #
 # Keys: `args` (extra arguments to the example), `executions` (name, input, status, output,
 # error, cause, lambda_results, state_machine, afterwards, moto, moto_why), `no_executions` (why
@@ -338,6 +371,188 @@ EXAMPLES: dict[str, dict] = {
             "output": {"order_id": "o-7", "live_version": "1"},
         }],
     },
+    "dynamodb": {
+        "executions": [{
+            "name": "message", "input": {"bar": "Hello from Step Functions"},
+            # PutItem and DeleteItem answer {} (no ReturnValues); Get Item's {"Item": ...} becomes
+            # the state; the update makes TotalCount 10 + 20; Read Count's projection keeps
+            # TotalCount only; the second PutItem's {} replaces $.Item.
+            "output": {"Item": {}, "updated": {"total_count": "30"}},
+            "afterwards": [
+                # message-007 was deleted (its count, 30, met the condition); message-id stays.
+                {"aws": ["dynamodb", "get-item", "--table-name", Physical("Table"),
+                         "--key", '{"MessageId": {"S": "message-007"}}'],
+                 "output": {}},
+                {"aws": ["dynamodb", "get-item", "--table-name", Physical("Table"),
+                         "--key", '{"MessageId": {"S": "message-id"}}'],
+                 "output": {"Item": {"MessageId": {"S": "message-id"}}}},
+            ],
+        }, {
+            # PutItem's Text reads $.bar: a path missing from the input fails the execution.
+            "name": "no-bar", "input": {}, "status": "FAILED", "error": "States.Runtime",
+            "moto": {"error": "DynamoDB.AmazonDynamoDBException",
+                     "cause": "The JSONPath '$.bar' could not be found in the input '{}'"},
+            "moto_why": "moto reports a Task's Parameters failing on a missing path as the integration's own "
+                        "error (moto/stepfunctions/parser/asl/component/state/exec/state_task/service/"
+                        "state_task_service_dynamodb.py, _from_error: any exception but a ClientError is "
+                        "DynamoDB.AmazonDynamoDBException), which a catcher could catch; AWS fails with "
+                        "States.Runtime",
+        }],
+    },
+    "custom_state": {
+        "executions": [{
+            "name": "note", "input": {"note": "hello"},
+            # The put's result is discarded (ResultPath null): the output is Prepare Item's.
+            "output": {"item": {"id": UUID, "note": "hello", "created_at": TIMESTAMP}},
+            # What moto checks instead is the catcher: the failed put goes to Save Failed, whose
+            # cause is read from the error output by CausePath.
+            "moto": {"status": "FAILED", "error": "SaveFailed", "cause": "Object of type datetime is not JSON serializable"},
+            "moto_why": "moto's context object holds $$.Execution.StartTime as a Python datetime, not the ISO 8601 "
+                        "text AWS gives (moto/stepfunctions/parser/backend/execution.py: start_time=self.start_date; "
+                        "backend/execution_worker.py: StartTime=...start_time), and botocore cannot serialize it "
+                        "into the DynamoDB request: the put fails and the States.ALL catcher takes it",
+        }],
+    },
+    "sqs": {
+        "executions": [{
+            "name": "messages",
+            "input": {"message": "Hello", "field2": "more data", "order": {"id": "o-1", "customer": "c-9"}},
+            # SendMessage answers MessageId and MD5OfMessageBody (SequenceNumber too on a FIFO
+            # queue, which the result selector drops). A JSON body is serialized by Step
+            # Functions: its MD5 is matched by pattern, the text body's exactly.
+            "output": {
+                "message": "Hello", "field2": "more data", "order": {"id": "o-1", "customer": "c-9"},
+                "send1": {"MessageId": MESSAGE_ID, "MD5OfMessageBody": "8b1a9953c4611296a827abf8c47804d7"},  # md5("Hello")
+                "send2": {"MessageId": MESSAGE_ID, "MD5OfMessageBody": MD5},
+                "later": {"MessageId": MESSAGE_ID, "MD5OfMessageBody": MD5},
+                "in_order": {"message_id": MESSAGE_ID},
+            },
+        }],
+    },
+    "sns": {
+        "executions": [{
+            "name": "messages",
+            "input": {"state": {"message": "Hello"}, "place": "Seattle", "pic": "aGVsbG8=", "field2": "more data",
+                      "order_id": "o-1"},
+            # Publish answers MessageId (SequenceNumber too on a FIFO topic, which the result
+            # selector drops).
+            "output": {
+                "state": {"message": "Hello"}, "place": "Seattle", "pic": "aGVsbG8=", "field2": "more data",
+                "order_id": "o-1",
+                "publish1": {"MessageId": MESSAGE_ID},
+                "publish2": {"MessageId": MESSAGE_ID},
+                "per_protocol": {"MessageId": MESSAGE_ID},
+                "in_order": {"message_id": MESSAGE_ID},
+                "encrypted": {"message_id": MESSAGE_ID},
+            },
+        }],
+    },
+    "eventbridge": {
+        "executions": [{
+            "name": "order", "input": {"order": {"id": "o-1", "total": 30}},
+            # PutEvents answers an entry per event and FailedEntryCount.
+            "output": {"order": {"id": "o-1", "total": 30},
+                       "hello": {"Entries": [{"EventId": MESSAGE_ID}], "FailedEntryCount": 0},
+                       "order_events": {"failed": 0}},
+        }],
+    },
+    "aws_sdk": {
+        "executions": [{
+            "name": "hello", "input": {"key": "hello.txt", "body": "Hello, World!"},
+            "output": {"key": "hello.txt", "body": "Hello, World!",
+                       "buckets": {"count": Integer("every bucket of the account: this stack's and others'", minimum=1)},
+                       "object": {"body": "Hello, World!", "contentLength": 13}},
+            # DeleteObject left the bucket empty.
+            "afterwards": [{"aws": ["s3api", "list-objects-v2", "--bucket", Physical("MyBucket"),
+                                    "--query", "length(Contents || `[]`)"],
+                            "output": 0}],
+            # What moto checks: ListBuckets and its result selector, then PutObject wrote the body
+            # (13 bytes) under the key; GetObject fails, so the object stays.
+            "moto": {"status": "FAILED", "error": "States.Runtime",
+                     "cause": Like(r".*'GetObject'.*cannot pickle '_io\.BufferedReader' object", "moto's failure"),
+                     "afterwards": [{"aws": ["s3api", "head-object", "--bucket", Physical("MyBucket"),
+                                             "--key", "hello.txt", "--query", "ContentLength"],
+                                     "output": 13}]},
+            "moto_why": "moto hands the task GetObject's Body as botocore's stream: its response normalisation, "
+                        "which would read the stream into the text AWS returns, does nothing in 5.2.5 "
+                        "(moto/stepfunctions/parser/asl/component/state/exec/state_task/service/"
+                        "state_task_service.py, _normalise_response), and copying the result fails",
+        }],
+        # Not run: {"key": "grüße/öl.txt", "body": "Grüße"}, whose contentLength would be 7 (bytes
+        # of UTF-8): on moto it would stop at GetObject too.
+    },
+    "evaluate_expression": {
+        "executions": [{
+            "name": "one-second", "input": {"waitMilliseconds": 1000},
+            # What the evaluation function returns for "$.waitMilliseconds / 1000" with 1000,
+            # then for the template literal with 1.
+            "lambda_results": [1, "Now waiting 1 seconds..."],
+            "output": {"waitMilliseconds": 1000, "waitSeconds": 1, "message": "Now waiting 1 seconds...",
+                       "sns": {"MessageId": MESSAGE_ID}},
+        }],
+    },
+    "glue_start_job_run": {
+        "executions": [{
+            "name": "day", "input": {"day": "2024-01-31"},
+            # StartJobRun answers the run's id; run-job (.sync) answers the run (GetJobRun's
+            # JobRun), once it ended: moto's runs succeed after a few polls.
+            "output": {"day": "2024-01-31", "started": {"JobRunId": JOB_RUN_ID},
+                       "run": {"id": JOB_RUN_ID, "state": "SUCCEEDED"}},
+            # What moto checks: the first run starts (the job exists, its parameters are
+            # accepted); the second fails in moto's .sync.
+            "moto": {"status": "FAILED", "error": "States.Runtime",
+                     "cause": Like(r".*'Run Glue Job'.*'NoneType' object has no attribute 'interrupt_all'",
+                                   "moto's failure")},
+            "moto_why": "moto's .sync ends by interrupting the task-token endpoint, which exists only for the "
+                        "services that also offer .waitForTaskToken, and Glue does not "
+                        "(moto/stepfunctions/parser/asl/component/state/exec/state_task/service/"
+                        "state_task_service_callback.py, _eval_integration_pattern: "
+                        "callback_endpoint.interrupt_all() on None)",
+        }],
+    },
+    "start_execution": {
+        "executions": [
+            # The child alone, without a token: Called Back? goes to PassState.
+            {"name": "child-pass", "state_machine": "ChildStateMachine", "input": {"foo": "bar"},
+             "output": {"foo": "bar"}},
+            {"name": "foo", "input": {"foo": "bar"},
+             # The first child passes its input on, the key linking it to its parent included;
+             # .sync:2 answers DescribeExecution with Output as JSON. The second child sends the
+             # order ({"id": the parent's name}) as the task's output.
+             "output": {"foo": "bar",
+                        "child": {"output": {"foo": "bar", "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID": ExecutionArn()}},
+                        "callback": {"id": ExecutionName()}},
+             "moto": {"status": "FAILED", "error": "States.Runtime",
+                      "cause": Like(r".*'Run Child'.*'Input'", "moto's failure")},
+             "moto_why": "moto 5.2.5 passes a Step Functions task's Parameters to boto3 as written, Input and "
+                         "StateMachineArn, where the API's members are input and stateMachineArn: botocore fails "
+                         "with KeyError 'Input' (moto/stepfunctions/parser/asl/component/state/exec/state_task/"
+                         "service/state_task_service.py, _normalise_parameters does nothing; "
+                         "state_task_service_sfn.py, _eval_service_task). The child's sfn:sendTaskSuccess "
+                         "(TaskToken, Output) would fail the same way"},
+        ],
+    },
+    # Without executions, each with what moto lacks (paths under moto/stepfunctions/parser/asl/
+    # component/state/exec/state_task/service/).
+    "activity_and_callbacks": {
+        # And moto's CloudFormation does not create the activity.
+        "no_executions": "its tasks wait for an activity worker and for a callback"},
+    "api_gateway": {
+        # In LocalStack's URL form, to the API's endpoint (_invoke_url_of).
+        "no_executions": "moto's apigateway:invoke sends a real HTTP request (state_task_service_api_gateway.py)"},
+    "athena_queries": {"no_executions": _unsupported("Athena")},
+    "batch_submit_job": {"no_executions": _camel_case("Batch", "JobName", "jobName")},
+    "databrew_start_job_run": {"no_executions": _unsupported("DataBrew")},
+    "ecs_run_task_ec2": {"no_executions": _camel_case("ECS", "Cluster", "cluster")},
+    "ecs_run_task_fargate": {"no_executions": _camel_case("ECS", "Cluster", "cluster")},
+    # moto forwards plain calls to its own EKS model; eks:call is a request to the cluster's
+    # Kubernetes API.
+    "eks_call": {"no_executions": "moto lists EKS as unsupported, and eks:call is no EKS API action"},
+    "emr": {"no_executions": _unsupported("EMR")},
+    "emr_containers_start_job_run": {"no_executions": _unsupported("EMR on EKS")},
+    "emr_containers_virtual_cluster": {"no_executions": _unsupported("EMR on EKS")},
+    "sagemaker": {"no_executions": _unsupported("SageMaker")},
+    "codebuild_start_build": {"no_executions": "not deployed; moto lists CodeBuild as unsupported"},
     # bench_chain renders N states; 30 keep the run short (its template stays under 51,200 bytes).
     "bench_chain": {
         "args": ["30"],
