@@ -561,9 +561,166 @@ EXAMPLES: dict[str, dict] = {
 }
 
 
+_INTRINSICS_INPUT = {
+    "vals": [10, 20, 30, 40, 50], "count": 3, "obj": {"k": "v"}, "name": "Ada", "age": 36, "a": 1, "b": "two",
+    "escapedJson": '{"x":1}', "inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9, 2], "lookingFor": 5, "value1": 41,
+    "step": 1, "Data": "input data", "Algorithm": "SHA-256", "input": "Data to encode",
+    "base64": "RGF0YSB0byBlbmNvZGU=", "obj1": {"a": 1, "b": {"c": 1}}, "obj2": {"b": {"d": 2}, "e": 3},
+    "inputString": "1,2,3,4,5", "splitter": ",",
+}
+
+_MOTO_NO_SUCH_VARIABLE = ("moto takes a Choice rule whose Variable is not in the input for one that does not match "
+                          "(moto/stepfunctions/parser/asl/component/state/choice/comparison/variable.py: "
+                          "NoSuchVariable), where AWS fails the execution")
+
+_IMPORTED = "its tasks call imported functions, which do not exist in moto"
+
 # The parity cases are the CDK's snippets: executions for those that run by themselves, with
 # what they need in their template (or nothing).
-PARITY: dict[str, dict] = {}
+PARITY: dict[str, dict] = {
+    "core_pass_result": {
+        # Each Pass puts its result under a path; Whole replaces the state; Plain keeps the list.
+        "executions": [{"name": "empty", "input": {}, "output": [True, False]}],
+    },
+    "core_express_state_machine": {
+        "executions": [{"name": "hello", "input": {}, "output": "World"}],
+    },
+    "core_succeed_fail": {
+        "executions": [
+            {"name": "ok", "input": {"outcome": "ok", "result": {"report": "r-1"}}, "output": {"report": "r-1"}},
+            {"name": "timeout", "input": {"outcome": "timeout"}, "status": "FAILED", "error": "States.Timeout",
+             "cause": "Report generation timed out",
+             "moto": {"error": "States.Runtime",
+                      "cause": "ValueError(Custom Error Names MUST NOT begin with the prefix 'States.', got 'States.Timeout'.)"},
+             "moto_why": "moto refuses, at run time, a Fail state's Error that begins with 'States.' "
+                         "(moto/stepfunctions/parser/asl/component/common/error_name/custom_error_name.py); AWS's "
+                         "Fail state documentation puts no restriction on Error, and the CDK case sets it"},
+            {"name": "error", "input": {"outcome": "error", "error": {"code": "E42", "message": "disk full"}},
+             "status": "FAILED", "error": "E42", "cause": "failed with disk full"},
+            # A Fail state without Error or Cause: the execution fails with neither.
+            {"name": "bare", "input": {"outcome": "other"}, "status": "FAILED"},
+        ],
+    },
+    "core_choice_conditions": {
+        "executions": [
+            {"name": "public", "input": {"type": "Public"}, "output": {"type": "Public"}},
+            {"name": "twenties", "input": {"type": "Private", "value": 25}, "output": {"type": "Private", "value": 25}},
+            {"name": "string", "input": {"type": "Private", "value": 5, "s": "a"},
+             "output": {"type": "Private", "value": 5, "s": "a"}},
+            # The second rule reads $.value, absent: "If the state input doesn't contain the
+            # $.type field, the execution fails" (Step Functions developer guide, Choice state).
+            {"name": "no-value", "input": {"type": "Private"}, "status": "FAILED", "error": "States.Runtime",
+             "moto": {"cause": Like(r".*The JSONPath '\$\.s1' .*could not be found.*", "moto's failure")},
+             "moto_why": _MOTO_NO_SUCH_VARIABLE + ": it fails later, on the first missing path it compares with "
+                         "($.s1 of a StringEqualsPath)"},
+        ],
+    },
+    "core_result_selector": {
+        "executions": [{
+            "name": "math", "input": {"a": 1, "b": 2, "items": ["x", "y", "z"]},
+            "output": {"a": 1, "b": 2, "items": ["x", "y", "z"],
+                       "math": {"sum": 3, "difference": 0, "static_value": {"foo": "bar"}, "state_name": "FunWithMath"},
+                       "count": {"count": 3}},
+            "moto": {"output": {"a": 1, "b": 2, "items": ["x", "y", "z"],
+                                "math": {"sum": [3], "difference": [0], "static_value": {"foo": "bar"},
+                                         "state_name": "FunWithMath"},
+                                "count": {"count": 3}}},
+            "moto_why": "moto answers the path $[0].value with a list, [3], where AWS's reference path gives the "
+                        "value (moto/stepfunctions/parser/asl/utils/json_path.py, extract_json: a match whose "
+                        "parent is an array index is listed, the fix of getmoto/moto#7825)",
+        }],
+    },
+    "core_fragment_chain": {
+        "executions": [
+            {"name": "left", "input": {"branch": "left"}, "output": {"branch": "left"}},
+            # Quick's default replaces the state with "quick", and Slow: Choice reads $.branch of
+            # a string.
+            {"name": "up", "input": {"branch": "up"}, "status": "FAILED", "error": "States.Runtime",
+             "moto": {"status": "SUCCEEDED", "output": "slow"},
+             "moto_why": _MOTO_NO_SUCH_VARIABLE + ": Slow: Choice takes its default branch"},
+        ],
+    },
+    "core_map_item_processor": {
+        "executions": [{
+            "name": "two", "input": {"inputForMap": [{"delay": 0}, {"delay": 1}], "shared": "s"},
+            # Each item: the ItemSelector's object, which Pass State copies under $.processed.
+            "output": {"inputForMap": [{"delay": 0}, {"delay": 1}], "shared": "s", "mapOutput": [
+                {"item": {"delay": 0}, "index": 0, "shared": "s",
+                 "processed": {"item": {"delay": 0}, "index": 0, "shared": "s"}},
+                {"item": {"delay": 1}, "index": 1, "shared": "s",
+                 "processed": {"item": {"delay": 1}, "index": 1, "shared": "s"}},
+            ]},
+        }],
+    },
+    "core_custom_state": {
+        # The snippet's table MyTable is not in the template: the put fails, is retried twice
+        # (1 s, then 2 s) and caught by States.TaskFailed.
+        "executions": [{"name": "no-table", "input": {}, "status": "FAILED", "error": "CustomError",
+                        "cause": "putItem failed"}],
+    },
+    "sqs_send_message": {
+        # As in the snippet, Send1's result replaces the state, so Send2 does not find $.field2.
+        "executions": [{"name": "snippet", "input": {"message": "Hello", "field2": "more data"},
+                        "status": "FAILED", "error": "States.Runtime"}],
+    },
+    "sns_publish": {
+        # As in the snippet, Publish1's result replaces the state, so Publish2 does not find $.field2.
+        "executions": [{"name": "snippet",
+                        "input": {"state": {"message": "Hello"}, "place": "Seattle", "pic": "aGVsbG8=",
+                                  "field2": "more data"},
+                        "status": "FAILED", "error": "States.Runtime"}],
+    },
+    "eventbridge_put_events": {
+        "executions": [{"name": "hello", "input": {},
+                        "output": {"Entries": [{"EventId": MESSAGE_ID}], "FailedEntryCount": 0}}],
+    },
+    "glue_start_job_run": {
+        # The job prepare_moto makes: the snippet's my-glue-job.
+        "executions": [{
+            "name": "start", "input": {},
+            "output": {"JobRunId": JOB_RUN_ID},
+            "moto": {"output": {"JobRunId": JOB_RUN_ID, "JobName": "my-glue-job"}},
+            "moto_why": "moto adds the job's name to StartJobRun's answer, which its source says Step Functions "
+                        "does (moto/stepfunctions/parser/asl/component/state/exec/state_task/service/"
+                        "state_task_service_glue.py, _handle_start_job_run); the Glue API documents JobRunId only",
+        }],
+    },
+    "core_wait_variants": {"no_executions": "it waits 10 s, and wait_variants runs the same four forms"},
+    "core_batch_job_workflow": {"no_executions": _IMPORTED},
+    "core_output_path_discard": {"no_executions": _IMPORTED},
+    "core_parallel_catch_retry": {"no_executions": _IMPORTED},
+    "core_pass_parameters_intrinsics": {
+        "executions": [{
+            "name": "all", "input": _INTRINSICS_INPUT,
+            "output": {**_INTRINSICS_INPUT, "built": {
+                "static": "value", "number": 7, "flagged": True,
+                "parts": {"first": 10, "last3": [40, 50]},
+                "count": 3, "obj": {"k": "v"}, "whole": _INTRINSICS_INPUT,
+                "executionId": ExecutionArn(), "stateName": "Build Parameters", "startTime": TIMESTAMP,
+                "format": "Hello, Ada! You are 36 years old.",
+                "array": [1, "two", "literal"],
+                "stringToJson": {"x": 1},
+                "jsonToString": '{"k":"v"}',
+                "arrayContains": True,
+                "arrayLength": 10,
+                "arrayPartition": [[1, 2, 3, 4], [5, 6, 7, 8], [9, 2]],
+                "arrayRange": [1, 3, 5, 7, 9],
+                "arrayGetItem": 6,
+                "arrayUnique": [1, 2, 3, 4, 5, 6, 7, 8, 9],
+                "mathAdd": 42,
+                "mathRandom": Integer("States.MathRandom(1, 999) is random", minimum=1, maximum=999),
+                "uuid": UUID,
+                # sha256("input data")
+                "hash": "b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3",
+                "base64Encode": "RGF0YSB0byBlbmNvZGU=",
+                "base64Decode": "Data to encode",
+                # Shallow: obj2's b replaces obj1's.
+                "jsonMerge": {"a": 1, "b": {"d": 2}, "e": 3},
+                "stringSplit": ["1", "2", "3", "4", "5"],
+            }},
+        }],
+    },
+}
 
 
 def spec(kind: str, name: str) -> dict:

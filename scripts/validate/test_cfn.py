@@ -208,6 +208,7 @@ class Manifest(unittest.TestCase):
 
     def test_spec_by_kind(self):
         self.assertIn("executions", manifest.spec("example", "hello_world"))
+        self.assertIn("executions", manifest.spec("parity", "core_pass_result"))
         self.assertEqual(manifest.spec("parity", "hello_world"), {})
 
 
