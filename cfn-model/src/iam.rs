@@ -1,5 +1,7 @@
 //! IAM: policy statements and documents, roles with a service trust policy, and policies.
 
+use std::collections::HashSet;
+
 use indexmap::IndexMap;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -182,9 +184,34 @@ fn condition_block(conditions: &Conditions) -> IndexMap<&str, IndexMap<&str, Val
 /// assert_eq!(doc.statements().len(), 1);
 /// assert_eq!(doc.statements()[0].resources(), [Expr::lit("a"), Expr::lit("b")]);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct PolicyDocument {
     statements: Vec<PolicyStatement>,
+    /// The actions and resources of each statement as sets, so that merging stays linear in the
+    /// number of statements added: a thousand tasks on a thousand functions make one statement
+    /// with two thousand resources, and every addition asks whether it already holds one.
+    members: Vec<Members>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Members {
+    actions: HashSet<String>,
+    resources: HashSet<Expr>,
+}
+
+impl Members {
+    fn of(statement: &PolicyStatement) -> Self {
+        Members {
+            actions: statement.actions.iter().cloned().collect(),
+            resources: statement.resources.iter().cloned().collect(),
+        }
+    }
+}
+
+impl PartialEq for PolicyDocument {
+    fn eq(&self, other: &Self) -> bool {
+        self.statements == other.statements
+    }
 }
 
 impl PolicyDocument {
@@ -208,30 +235,33 @@ impl PolicyDocument {
         let mut statement = statement;
         dedupe(&mut statement.actions);
         dedupe(&mut statement.resources);
-        if let Some(existing) = self
+        if let Some(i) = self
             .statements
-            .iter_mut()
-            .find(|s| s.same_scope(&statement) && s.actions == statement.actions)
+            .iter()
+            .position(|s| s.same_scope(&statement) && s.actions == statement.actions)
         {
+            let (existing, members) = (&mut self.statements[i], &mut self.members[i]);
             for r in statement.resources {
-                if !existing.resources.contains(&r) {
+                if members.resources.insert(r.clone()) {
                     existing.resources.push(r);
                 }
             }
             return;
         }
-        if let Some(existing) = self
+        if let Some(i) = self
             .statements
-            .iter_mut()
-            .find(|s| s.same_scope(&statement) && s.resources == statement.resources)
+            .iter()
+            .position(|s| s.same_scope(&statement) && s.resources == statement.resources)
         {
+            let (existing, members) = (&mut self.statements[i], &mut self.members[i]);
             for a in statement.actions {
-                if !existing.actions.contains(&a) {
+                if members.actions.insert(a.clone()) {
                     existing.actions.push(a);
                 }
             }
             return;
         }
+        self.members.push(Members::of(&statement));
         self.statements.push(statement);
     }
 
@@ -246,10 +276,10 @@ impl PolicyDocument {
     /// assert_eq!(doc.statements().len(), 1);
     /// ```
     pub fn add_ref(&mut self, statement: &PolicyStatement) {
-        let covered = self.statements.iter().any(|s| {
+        let covered = self.statements.iter().zip(&self.members).any(|(s, m)| {
             s.same_scope(statement)
-                && statement.actions.iter().all(|a| s.actions.contains(a))
-                && statement.resources.iter().all(|r| s.resources.contains(r))
+                && statement.actions.iter().all(|a| m.actions.contains(a))
+                && statement.resources.iter().all(|r| m.resources.contains(r))
                 && (s.actions == statement.actions || s.resources == statement.resources)
         });
         if !covered {
@@ -276,15 +306,13 @@ impl PolicyDocument {
     }
 }
 
-fn dedupe<T: PartialEq>(items: &mut Vec<T>) {
-    let mut i = 0;
-    while i < items.len() {
-        if items[..i].contains(&items[i]) {
-            items.remove(i);
-        } else {
-            i += 1;
-        }
+/// Removes repeated items, keeping the first of each.
+fn dedupe<T: Eq + std::hash::Hash + Clone>(items: &mut Vec<T>) {
+    if items.len() < 2 {
+        return;
     }
+    let mut seen = HashSet::with_capacity(items.len());
+    items.retain(|item| seen.insert(item.clone()));
 }
 
 impl Extend<PolicyStatement> for PolicyDocument {

@@ -7,6 +7,7 @@
 //! becomes `${FnArn}`) and assigned in order of first use, so the output is deterministic.
 
 use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use cfn_model::Expr;
 use indexmap::IndexMap;
@@ -22,6 +23,10 @@ pub struct Substitutions {
     by_expr: IndexMap<Expr, String>,
     user: IndexMap<String, Expr>,
     placeholders: usize,
+    /// The generated keys, and the next number to try after each base: finding a free key
+    /// stays constant-time however many keys there are.
+    taken: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
 }
 
 impl Substitutions {
@@ -45,6 +50,8 @@ impl Substitutions {
             by_expr: IndexMap::new(),
             user,
             placeholders: 0,
+            taken: HashSet::new(),
+            next_suffix: HashMap::new(),
         }
     }
 
@@ -77,11 +84,17 @@ impl Substitutions {
         let base: String = base.chars().filter(char::is_ascii_alphanumeric).collect();
         let base = if base.is_empty() { "Value".to_owned() } else { base };
         let mut key = base.clone();
-        let mut n = 2;
-        while self.user.contains_key(&key) || self.by_expr.values().any(|k| *k == key) {
-            key = format!("{base}{n}");
-            n += 1;
+        if self.user.contains_key(&key) || self.taken.contains(&key) {
+            let n = self.next_suffix.entry(base.clone()).or_insert(2);
+            loop {
+                key = format!("{base}{n}");
+                *n += 1;
+                if !self.user.contains_key(&key) && !self.taken.contains(&key) {
+                    break;
+                }
+            }
         }
+        self.taken.insert(key.clone());
         let (i, _) = self.by_expr.insert_full(expr.clone(), key);
         &self.by_expr[i]
     }
@@ -178,4 +191,30 @@ pub(crate) fn collecting<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, 
     let subs = ACTIVE.with(|a| a.borrow_mut().take()).unwrap_or_default();
     drop(reset);
     (out, subs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_avoid_the_users_and_each_other_in_order() {
+        let user = IndexMap::from([
+            ("Text".to_owned(), Expr::lit("mine")),
+            ("Text3".to_owned(), Expr::lit("also mine")),
+        ]);
+        let mut subs = Substitutions::with_user(user);
+        let keys: Vec<String> = ["${a}", "${b}", "${c}", "${a}"]
+            .into_iter()
+            .map(|text| subs.key_for(&Expr::lit(text)).to_owned())
+            .collect();
+        // `Text` and `Text3` are the user's; the same expression gets the same key again.
+        assert_eq!(keys, ["Text2", "Text4", "Text5", "Text2"]);
+        assert_eq!(subs.key_for(&Expr::reference("AWS::Partition")), "Partition");
+        assert_eq!(subs.key_for(&Expr::get_att("Fn", "Arn")), "FnArn");
+        assert_eq!(
+            subs.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+            ["Text", "Text3", "Text2", "Text4", "Text5", "Partition", "FnArn"]
+        );
+    }
 }
