@@ -61,6 +61,9 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// - ECS `EcsRunTask` with propagated tags or ECS managed tags: `ecs:TagResource` on the cluster's
 ///   tasks during `RunTask` (condition `ecs:CreateAction`), which ECS requires to tag a task it
 ///   creates; CDK grants none.
+/// - Batch `BatchSubmitJob` with tags: `batch:TagResource` on the job definition and queue it
+///   submits with, which the service authorization reference maps `SubmitJob` to (tag on
+///   create); CDK grants none.
 /// - EMR on EKS `CreateVirtualCluster` and `StartJobRun` with tags: `emr-containers:TagResource`
 ///   on the new virtual cluster or job run, which the service authorization reference maps
 ///   those operations to; CDK grants none.

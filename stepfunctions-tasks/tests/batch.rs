@@ -106,6 +106,26 @@ fn request_response() {
 }
 
 #[test]
+fn tags_grant_tag_resource_on_the_submit_resources() {
+    // SubmitJob with tags also authorizes batch:TagResource (service authorization reference,
+    // list_awsbatch: the SubmitJob operation maps to batch:SubmitJob and batch:TagResource).
+    let untagged = render_state(Task::new("Submit Job", submit())).unwrap();
+    assert!(!grants(&untagged, "batch:TagResource"), "no tags, no TagResource");
+    for task in [
+        Task::new("Submit Job", submit().tag("team", "data")),
+        Task::new("Submit Job", submit().tag("team", "data")).request_response(),
+    ] {
+        let r = render_state(task).unwrap();
+        assert_eq!(resources_of(&r, "batch:TagResource"), [DEFINITION, QUEUE]);
+        assert_eq!(
+            resources_of(&r, "batch:TagResource"),
+            resources_of(&r, "batch:SubmitJob"),
+            "TagResource covers what SubmitJob covers, nothing more"
+        );
+    }
+}
+
+#[test]
 fn run_job_is_the_default() {
     let explicit = render_state(Task::new("Submit Job", submit()).run_job()).unwrap();
     let default = render_state(Task::new("Submit Job", submit())).unwrap();

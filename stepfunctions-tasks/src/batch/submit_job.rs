@@ -244,11 +244,21 @@ impl BatchJobDependency {
 ///   execution stops or the task times out), and `events:PutTargets`, `events:PutRule`,
 ///   `events:DescribeRule` on the managed rule `StepFunctionsGetEventsForBatchJobsRule`, as in
 ///   the Step Functions IAM template for Batch
-///   (<https://docs.aws.amazon.com/step-functions/latest/dg/batch-iam.html>).
+///   (<https://docs.aws.amazon.com/step-functions/latest/dg/batch-iam.html>);
+/// - with [`tag`](BatchSubmitJob::tag)s, `batch:TagResource` on the same job definition and job
+///   queue resources: Batch authorizes the tags of a job it creates with it (the service
+///   authorization reference maps the `SubmitJob` operation to `batch:SubmitJob` and
+///   `batch:TagResource`,
+///   <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbatch.html>).
+///   The reference does not say on which resource; `TagResource` accepts the
+///   `job-definition-revision` and `job-queue` types, and the access denied error of a tagged
+///   `SubmitJob` without it names the job definition revision. Batch has no condition key that limits
+///   `TagResource` to tagging on create (unlike `ecs:CreateAction`).
 ///
 /// Deviations from the CDK, reviewed in the parity test: the CDK grants `batch:SubmitJob` on
 /// every job definition of the account (`job-definition/*`), omits `batch:DescribeJobs` and
-/// `batch:TerminateJob` for run-job, and grants the EventBridge rule for request-response too.
+/// `batch:TerminateJob` for run-job, grants the EventBridge rule for request-response too, and
+/// grants no `batch:TagResource` for a tagged job.
 ///
 /// ```
 /// use stepfunctions::prelude::*;
@@ -484,7 +494,11 @@ impl ServiceIntegration for BatchSubmitJob {
     fn policy_statements(&self, pattern: IntegrationPattern) -> Vec<PolicyStatement> {
         let mut submit = self.job_definition.submit_resources();
         submit.push(self.job_queue.submit_resource());
-        let mut statements = vec![PolicyStatement::allow(["batch:SubmitJob"], submit)];
+        let mut statements = vec![PolicyStatement::allow(["batch:SubmitJob"], submit.clone())];
+        if !self.tags.is_empty() {
+            // Tag on create: SubmitJob with tags also authorizes batch:TagResource.
+            statements.push(PolicyStatement::allow(["batch:TagResource"], submit));
+        }
         if pattern == IntegrationPattern::RunJob {
             statements.extend([
                 PolicyStatement::allow(["batch:DescribeJobs"], [Expr::lit("*")]),
