@@ -193,17 +193,58 @@ pub struct PolicyDocument {
     members: Vec<Members>,
 }
 
+/// A list that answers `contains` in constant time once it is long: short lists (the usual
+/// statement) are scanned, a long one gets a set beside it.
+#[derive(Debug, Clone)]
+struct Index<T>(Option<HashSet<T>>);
+
+impl<T> Default for Index<T> {
+    fn default() -> Self {
+        Index(None)
+    }
+}
+
+/// How long a list is scanned before it gets a set.
+const SCAN_UP_TO: usize = 16;
+
+impl<T: Eq + std::hash::Hash + Clone> Index<T> {
+    fn of(list: &[T]) -> Self {
+        Index((list.len() > SCAN_UP_TO).then(|| list.iter().cloned().collect()))
+    }
+
+    fn contains(&self, list: &[T], item: &T) -> bool {
+        match &self.0 {
+            Some(set) => set.contains(item),
+            None => list.contains(item),
+        }
+    }
+
+    /// Appends `item` to `list` unless it is there.
+    fn push_new(&mut self, list: &mut Vec<T>, item: T) {
+        if self.contains(list, &item) {
+            return;
+        }
+        if let Some(set) = &mut self.0 {
+            set.insert(item.clone());
+        }
+        list.push(item);
+        if self.0.is_none() && list.len() > SCAN_UP_TO {
+            self.0 = Some(list.iter().cloned().collect());
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 struct Members {
-    actions: HashSet<String>,
-    resources: HashSet<Expr>,
+    actions: Index<String>,
+    resources: Index<Expr>,
 }
 
 impl Members {
     fn of(statement: &PolicyStatement) -> Self {
         Members {
-            actions: statement.actions.iter().cloned().collect(),
-            resources: statement.resources.iter().cloned().collect(),
+            actions: Index::of(&statement.actions),
+            resources: Index::of(&statement.resources),
         }
     }
 }
@@ -242,9 +283,7 @@ impl PolicyDocument {
         {
             let (existing, members) = (&mut self.statements[i], &mut self.members[i]);
             for r in statement.resources {
-                if members.resources.insert(r.clone()) {
-                    existing.resources.push(r);
-                }
+                members.resources.push_new(&mut existing.resources, r);
             }
             return;
         }
@@ -255,9 +294,7 @@ impl PolicyDocument {
         {
             let (existing, members) = (&mut self.statements[i], &mut self.members[i]);
             for a in statement.actions {
-                if members.actions.insert(a.clone()) {
-                    existing.actions.push(a);
-                }
+                members.actions.push_new(&mut existing.actions, a);
             }
             return;
         }
@@ -278,8 +315,11 @@ impl PolicyDocument {
     pub fn add_ref(&mut self, statement: &PolicyStatement) {
         let covered = self.statements.iter().zip(&self.members).any(|(s, m)| {
             s.same_scope(statement)
-                && statement.actions.iter().all(|a| m.actions.contains(a))
-                && statement.resources.iter().all(|r| m.resources.contains(r))
+                && statement.actions.iter().all(|a| m.actions.contains(&s.actions, a))
+                && statement
+                    .resources
+                    .iter()
+                    .all(|r| m.resources.contains(&s.resources, r))
                 && (s.actions == statement.actions || s.resources == statement.resources)
         });
         if !covered {
@@ -553,6 +593,42 @@ mod tests {
             doc.statements()[0].actions(),
             ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
         );
+    }
+
+    #[test]
+    fn long_statements_merge_in_order_of_first_appearance() {
+        // Past 16 members a statement's lists get sets beside them: the result must be the
+        // same as with short lists.
+        let r = |i: usize| Expr::lit(format!("arn:aws:lambda:us-east-1:123456789012:function:F{i}"));
+        let mut doc = PolicyDocument::new();
+        for i in 0..40 {
+            doc.add_ref(&PolicyStatement::allow(
+                ["lambda:InvokeFunction"],
+                [r(i), r(i.saturating_sub(1))],
+            ));
+        }
+        assert_eq!(doc.statements().len(), 1);
+        assert_eq!(doc.statements()[0].resources(), (0..40).map(r).collect::<Vec<_>>());
+        doc.add_ref(&PolicyStatement::allow(["lambda:InvokeFunction"], [r(30), r(5)]));
+        assert_eq!(doc.statements()[0].resources().len(), 40);
+        doc.add(PolicyStatement::allow(
+            ["lambda:InvokeFunction"],
+            [r(100), r(7), r(100)],
+        ));
+        assert_eq!(doc.statements()[0].resources().len(), 41);
+        assert_eq!(doc.statements()[0].resources()[40], r(100));
+        // The same resources with another action: the actions merge, long lists too.
+        let all: Vec<Expr> = doc.statements()[0].resources().to_vec();
+        for k in 0..20 {
+            doc.add(PolicyStatement::allow([format!("lambda:Action{k}")], all.clone()));
+        }
+        assert_eq!(doc.statements().len(), 1);
+        assert_eq!(doc.statements()[0].actions().len(), 21);
+        doc.add_ref(&PolicyStatement::allow(
+            ["lambda:Action3", "lambda:InvokeFunction"],
+            all.clone(),
+        ));
+        assert_eq!(doc.statements()[0].actions().len(), 21);
     }
 
     #[test]
