@@ -152,9 +152,107 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A state is kept under another name than its own in its graph's `States` (a definition
+    /// built or edited by hand).
+    #[error("state `{name}` is listed under the name `{key}`")]
+    MisnamedState {
+        /// The key in `States`.
+        key: String,
+        /// The state's own name.
+        name: String,
+    },
+    /// Several errors, in a stable order: those the builders found, in the order of the
+    /// program, then the definition's names and transitions, then each state's fields in the
+    /// order of the states. [`Error::errors`] lists them whatever their number.
+    #[error("{} errors: {}", errors.len(), Joined(errors))]
+    Multiple {
+        /// The errors (two or more).
+        errors: Vec<Error>,
+    },
     /// The template could not be built.
     #[error(transparent)]
     Template(#[from] cfn_model::CfnError),
+}
+
+impl Error {
+    /// One error for a list of them: the error itself when there is one, [`Error::Multiple`]
+    /// when there are more, `None` when there is none.
+    ///
+    /// ```
+    /// use stepfunctions::Error;
+    /// let e = Error::EmptyChoice { state: "C".into() };
+    /// assert_eq!(Error::from_all(vec![e.clone()]), Some(e));
+    /// assert_eq!(Error::from_all(Vec::new()), None);
+    /// ```
+    pub fn from_all(mut errors: Vec<Error>) -> Option<Error> {
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            _ => Some(Error::Multiple { errors }),
+        }
+    }
+
+    /// The state the error is about, where it is about one (for a machine-level setting, the
+    /// state machine's id).
+    ///
+    /// ```
+    /// use stepfunctions::Error;
+    /// assert_eq!(Error::EmptyChoice { state: "C".into() }.state(), Some("C"));
+    /// assert_eq!(Error::LiteralPlaceholder.state(), None);
+    /// ```
+    pub fn state(&self) -> Option<&str> {
+        match self {
+            Error::DuplicateStateName { name }
+            | Error::InvalidStateName { name, .. }
+            | Error::MisnamedState { name, .. } => Some(name),
+            Error::MissingTransitionTarget { state, .. }
+            | Error::UnreachableState { state, .. }
+            | Error::CannotChain { state, .. }
+            | Error::EmptyChoice { state }
+            | Error::EmptyParallel { state }
+            | Error::MissingItemProcessor { state }
+            | Error::InvalidPath { state, .. }
+            | Error::InvalidRetry { state, .. }
+            | Error::InvalidCatch { state, .. }
+            | Error::InvalidTimeout { state, .. }
+            | Error::InvalidValue { state, .. }
+            | Error::InvalidTask { state, .. }
+            | Error::InvalidCustomState { state, .. } => Some(state),
+            Error::DefinitionTooLarge { .. }
+            | Error::LiteralPlaceholder
+            | Error::Multiple { .. }
+            | Error::Template(_) => None,
+        }
+    }
+
+    /// Every error this one stands for: the list of [`Error::Multiple`], else itself alone.
+    ///
+    /// ```
+    /// use stepfunctions::Error;
+    /// let e = Error::EmptyChoice { state: "C".into() };
+    /// assert_eq!(e.errors(), [e.clone()]);
+    /// ```
+    pub fn errors(&self) -> &[Error] {
+        match self {
+            Error::Multiple { errors } => errors,
+            other => std::slice::from_ref(other),
+        }
+    }
+}
+
+/// Errors joined as `1) ...; 2) ...`.
+struct Joined<'a>(&'a [Error]);
+
+impl fmt::Display for Joined<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}) {e}", i + 1)?;
+        }
+        Ok(())
+    }
 }
 
 /// What deploys but will not behave as written. Returned with the output, never dropped.

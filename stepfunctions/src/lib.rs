@@ -29,43 +29,36 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod chain;
-mod condition;
+mod builder;
 mod error;
 mod json_path;
-mod json_path_api;
-mod payload;
-mod reindent;
-mod retry;
-mod state;
+pub mod model;
+pub mod render;
 mod state_machine;
-mod states;
-mod subst;
-mod task;
 pub mod testing;
 mod util;
 mod validate;
-mod wait;
 
-pub use chain::{Chain, StateRef};
-pub use condition::Condition;
-pub use error::{Error, Warning};
-pub use json_path_api::JsonPath;
-pub use payload::{Arg, Intrinsic, Payload, TaskInput};
-pub use retry::{Catch, Errors, JitterType, Retry};
-pub use state_machine::{
-    Activity, Asl, ExistingRole, LogLevel, LogOptions, Rendered, StateMachine, StateMachineType, MAX_DEFINITION_BYTES,
-};
-pub use states::{
+pub use builder::catch::Catch;
+pub use builder::chain::{Chain, StateRef};
+pub use builder::states::{
     Choice, CustomState, ErrorHandling, Fail, InputOutput, Map, Parallel, Parameters, Pass, ResultPath, ResultSelector,
     State, Succeed, Wait,
 };
-pub use subst::Substitutions;
-pub use task::{
-    integration_resource_arn, Credentials, IntegrationParts, IntegrationPattern, ServiceIntegration,
-    StepFunctionsInvokeActivity, SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, Timeout,
+pub use builder::task::{
+    integration_resource_arn, IntegrationParts, IntegrationPattern, ServiceIntegration, StepFunctionsInvokeActivity,
+    SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task,
 };
-pub use wait::WaitTime;
+pub use error::{Error, Warning};
+pub use json_path::JsonPath;
+pub use model::{Arg, Condition, Credentials, Errors, Intrinsic, JitterType, Payload, Retry, Timeout, WaitTime};
+pub use render::Substitutions;
+pub use state_machine::{
+    Activity, Asl, ExistingRole, LogLevel, LogOptions, Rendered, StateMachine, StateMachineType, MAX_DEFINITION_BYTES,
+};
+
+/// CDK's name for a task's input: the same as [`Payload`].
+pub type TaskInput = Payload;
 
 /// The most `aws cloudformation deploy` sends inline; a larger template needs `--s3-bucket`.
 pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;

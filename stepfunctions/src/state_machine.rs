@@ -7,11 +7,9 @@ use cfn_model::{DeletionPolicy, Expr, LogicalId, Resource, Template, Value};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::chain::Chain;
 use crate::error::{Error, Warning};
-use crate::retry::whole_seconds;
-use crate::state::{Graph, Kind};
-use crate::subst::{self, Substitutions};
+use crate::model::{whole_seconds, Definition, IntoDefinition};
+use crate::render::{RenderContext, Substitutions};
 use crate::validate::validate;
 
 /// The 1 MiB service limit on a definition.
@@ -236,7 +234,9 @@ impl Rendered {
 #[derive(Debug, Clone)]
 pub struct StateMachine {
     id: String,
-    definition: Chain,
+    definition: Definition,
+    /// What the builders found wrong, reported when the machine renders.
+    errors: Vec<Error>,
     name: Option<Expr>,
     machine_type: Option<StateMachineType>,
     comment: Option<String>,
@@ -252,15 +252,17 @@ pub struct StateMachine {
 
 impl StateMachine {
     /// A state machine with a construct id (its logical id is derived from it) and a
-    /// definition.
+    /// definition: a state, a [`Chain`](crate::Chain), or a [`Definition`] of the model.
     ///
     /// ```
     /// let m = stepfunctions::StateMachine::new("StateMachine", stepfunctions::Pass::new("P"));
     /// ```
-    pub fn new(id: impl Into<String>, definition: impl Into<Chain>) -> Self {
+    pub fn new(id: impl Into<String>, definition: impl IntoDefinition) -> Self {
+        let (definition, errors) = definition.into_definition();
         StateMachine {
             id: id.into(),
-            definition: definition.into(),
+            definition,
+            errors,
             name: None,
             machine_type: None,
             comment: None,
@@ -430,7 +432,7 @@ impl StateMachine {
             ..
         } = self.clone().build()?;
         let mut pretty = cfn_model::JsonSink::buffered();
-        crate::reindent::reindent(&compact, &mut pretty, 0)
+        crate::render::reindent::reindent(&compact, &mut pretty, 0)
             .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
         let definition = String::from_utf8(std::mem::take(pretty.buffer()))
             .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
@@ -442,49 +444,65 @@ impl StateMachine {
     }
 
     fn build(self) -> Result<Built, Error> {
-        let (graph, errors) = self.definition.into_graph();
-        if let Some(e) = errors.into_iter().next() {
-            return Err(e);
+        let mut errors = self.errors;
+        let mut definition = self.definition;
+        let (warnings, found) = validate(&definition.graph);
+        // A link the builders could not make leaves the states after it unreachable, and a
+        // state they rejected fails its check again: those are the same mistakes, reported once.
+        let builders_failed = !errors.is_empty();
+        let found: Vec<Error> = found
+            .into_iter()
+            .filter(|e| {
+                !(builders_failed && matches!(e, Error::UnreachableState { .. })
+                    || errors
+                        .iter()
+                        .any(|b| std::mem::discriminant(b) == std::mem::discriminant(e) && b.state() == e.state()))
+            })
+            .collect();
+        errors.extend(found);
+        if let Some(c) = self.comment {
+            definition.comment = Some(c);
         }
-        let warnings = validate(&graph)?;
-        let timeout_seconds = match self.timeout {
-            Some(t) => {
-                let secs = whole_seconds(t).map_err(|reason| Error::InvalidValue {
+        if let Some(t) = self.timeout {
+            match whole_seconds(t) {
+                Ok(secs) => definition.timeout_seconds = Some(secs),
+                Err(reason) => errors.push(Error::InvalidValue {
                     state: self.id.clone(),
                     field: "TimeoutSeconds",
                     reason,
-                })?;
-                if !(1..=99_999_999).contains(&secs) {
-                    return Err(Error::InvalidValue {
-                        state: self.id.clone(),
-                        field: "TimeoutSeconds",
-                        reason: format!("must be 1 to 99999999 seconds, got {secs}"),
-                    });
-                }
-                Some(secs)
+                }),
             }
-            None => None,
-        };
-        let document = Definition {
-            comment: self.comment,
-            timeout_seconds,
-            graph,
-        };
+        }
+        if let Some(secs) = definition.timeout_seconds {
+            if !(1..=99_999_999).contains(&secs) {
+                errors.push(Error::InvalidValue {
+                    state: self.id.clone(),
+                    field: "TimeoutSeconds",
+                    reason: format!("must be 1 to 99999999 seconds, got {secs}"),
+                });
+            }
+        }
         for key in self.substitutions.keys() {
             if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return Err(Error::InvalidValue {
+                errors.push(Error::InvalidValue {
                     state: self.id.clone(),
                     field: "DefinitionSubstitutions",
                     reason: format!("key `{key}` must be letters, digits and underscores"),
                 });
             }
         }
+        if let Some(e) = Error::from_all(errors) {
+            return Err(e);
+        }
         let user_keys: Vec<String> = self.substitutions.keys().cloned().collect();
         let start = Substitutions::with_user(self.substitutions);
         // The definition is serialized once, compact; the checks read those bytes, and the
         // template writes them (re-indented when pretty).
-        let (compact, substitutions) = subst::collecting(start, || serde_json::to_vec(&document));
-        let compact = compact.map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+        let cx = RenderContext::with_substitutions(start);
+        let compact = cx
+            .to_json(&definition)
+            .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+        let substitutions = cx.into_substitutions();
         let scan = Scan::of(&compact);
         let mut expected = substitutions.placeholder_count();
         for key in &user_keys {
@@ -505,8 +523,8 @@ impl StateMachine {
             });
         }
         Ok(Built {
-            timeout_seconds: document.timeout_seconds,
-            graph: document.graph,
+            timeout_seconds: definition.timeout_seconds,
+            definition,
             warnings,
             substitutions,
             compact,
@@ -533,7 +551,7 @@ impl StateMachine {
         let tracing = self.tracing;
         let removal = self.removal_policy;
         let Built {
-            graph,
+            definition: model,
             timeout_seconds,
             mut warnings,
             substitutions,
@@ -550,7 +568,9 @@ impl StateMachine {
         }
         // The states' statements first, then logging and tracing, then the user's, as CDK orders them.
         let mut statements = PolicyDocument::new();
-        collect_statements(&graph, &mut statements);
+        for statement in model.policy_statements() {
+            statements.add_ref(statement);
+        }
         if logs.is_some() {
             statements.add(PolicyStatement::allow(
                 [
@@ -639,7 +659,7 @@ impl StateMachine {
                 .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
             ("DefinitionString", Value::from(text))
         } else {
-            ("Definition", Value::custom(DefinitionValue { compact, _graph: graph }))
+            ("Definition", Value::custom(DefinitionValue { compact, _model: model }))
         };
         let mut resource = Resource::new("AWS::StepFunctions::StateMachine").property(definition.0, definition.1);
         if !substitutions.is_empty() {
@@ -677,21 +697,11 @@ fn self_id(id: &LogicalId) -> String {
     id.to_string()
 }
 
-fn collect_statements(graph: &Graph, doc: &mut PolicyDocument) {
-    graph.for_each_node(&mut |node| {
-        if let Kind::Task(task) = &node.kind {
-            for statement in &task.policy {
-                doc.add_ref(statement);
-            }
-        }
-    });
-}
-
 /// What [`StateMachine::build`] gives: the validated graph, its warnings, its substitutions,
 /// the definition as compact JSON, and whether that JSON holds an object CloudFormation would read
 /// as an intrinsic.
 struct Built {
-    graph: Graph,
+    definition: Definition,
     timeout_seconds: Option<u64>,
     warnings: Vec<Warning>,
     substitutions: Substitutions,
@@ -714,7 +724,7 @@ impl Scan {
         let mut scan = Scan::default();
         let mut at = 0;
         // Both patterns hold a `{`: visit those, eight bytes at a time in between.
-        while let Some(i) = crate::reindent::find_either(json, at, b'{', b'{') {
+        while let Some(i) = crate::render::reindent::find_either(json, at, b'{', b'{') {
             if i > 0 && json[i - 1] == b'$' {
                 scan.placeholders += 1;
             } else if json[i + 1..].starts_with(b"\"Ref\":") || json[i + 1..].starts_with(b"\"Fn::") {
@@ -726,44 +736,21 @@ impl Scan {
     }
 }
 
-/// The top level of an ASL document.
-#[derive(Debug)]
-struct Definition {
-    comment: Option<String>,
-    timeout_seconds: Option<u64>,
-    graph: Graph,
-}
-
-impl Serialize for Definition {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        if let Some(c) = &self.comment {
-            m.serialize_entry("Comment", c)?;
-        }
-        m.serialize_entry("StartAt", &self.graph.start_at)?;
-        m.serialize_entry("States", &self.graph.states)?;
-        if let Some(t) = self.timeout_seconds {
-            m.serialize_entry("TimeoutSeconds", &t)?;
-        }
-        m.end()
-    }
-}
-
 /// The `Definition` property: the definition's compact JSON, written as it is into a compact
 /// template and re-indented into a pretty one.
 #[derive(Debug)]
 struct DefinitionValue {
     compact: Vec<u8>,
-    /// The typed graph the bytes were written from, kept with them: the template owns it, and a
+    /// The model the bytes were written from, kept with them: the template owns it, and a
     /// program that exits without freeing the template (the examples' command line) does not pay
     /// for freeing thousands of states.
-    _graph: Graph,
+    _model: Definition,
 }
 
 impl cfn_model::CustomValue for DefinitionValue {
     fn write_json(&self, out: &mut cfn_model::JsonSink<'_>, depth: Option<usize>) -> Result<(), serde_json::Error> {
         match depth {
-            Some(depth) => crate::reindent::reindent(&self.compact, out, depth),
+            Some(depth) => crate::render::reindent::reindent(&self.compact, out, depth),
             None => out.write_bytes(&self.compact),
         }
         .map_err(serde_json::Error::io)

@@ -4,8 +4,8 @@
 use cfn_model::Template;
 use serde_json::{json, Value};
 
-use crate::chain::Chain;
 use crate::error::Error;
+use crate::model::IntoDefinition;
 use crate::state_machine::StateMachine;
 
 /// Renders a state (or chain) as it appears in a state machine: its `States` entries, the
@@ -17,7 +17,7 @@ use crate::state_machine::StateMachine;
 /// assert_eq!(rendered["States"]["P"], serde_json::json!({"Type": "Pass", "ResultPath": "$.x", "End": true}));
 /// assert_eq!(rendered["PolicyStatements"], serde_json::json!([]));
 /// ```
-pub fn render_state(state: impl Into<Chain>) -> Result<Value, Error> {
+pub fn render_state(state: impl IntoDefinition) -> Result<Value, Error> {
     let mut template = Template::new();
     StateMachine::new("StateMachine", state).add_to(&mut template)?;
     let json = template.to_json_compact()?;

@@ -3,37 +3,94 @@
 use std::collections::HashSet;
 
 use crate::error::{Error, Warning};
-use crate::json_path::PathKind;
-use crate::payload::check_path;
-use crate::state::{Graph, Kind, Node, Nullable};
+use crate::json_path::syntax::PathKind;
+use crate::model::{
+    check_error_names, check_path, Catcher, Graph, NullablePath, State as Node, StateKind as Kind, StateType,
+};
 
-/// Checks a definition graph; returns the warnings of what deploys but may not behave as
-/// written.
-pub(crate) fn validate(graph: &Graph) -> Result<Vec<Warning>, Error> {
+/// Checks a definition's graph: every error found (in a stable order: names, then transitions
+/// and reachability, then each state's fields in the order of the states), and the warnings of
+/// what deploys but may not behave as written.
+pub(crate) fn validate(graph: &Graph) -> (Vec<Warning>, Vec<Error>) {
+    let mut errors = Vec::new();
     let mut names = HashSet::new();
-    let mut result = Ok(());
-    graph.for_each_node(&mut |node| {
-        if result.is_ok() && !names.insert(node.name.as_str()) {
-            result = Err(Error::DuplicateStateName {
+    graph.for_each_state(&mut |node| {
+        if !names.insert(node.name.as_str())
+            && !errors
+                .iter()
+                .any(|e| matches!(e, Error::DuplicateStateName { name } if *name == node.name))
+        {
+            errors.push(Error::DuplicateStateName {
                 name: node.name.clone(),
             });
         }
     });
-    result?;
-    graph.check_structure()?;
+    check_structure(graph, &mut errors);
     let mut warnings = Vec::new();
-    let mut result = Ok(());
-    graph.for_each_node(&mut |node| {
-        if result.is_ok() {
-            result = check_node(node, &mut warnings);
+    graph.for_each_state(&mut |node| {
+        if let Err(e) = check_node(node, &mut warnings) {
+            errors.push(e);
         }
     });
-    result.map(|()| warnings)
+    (warnings, errors)
 }
 
-fn check_nullable(state: &str, field: &str, value: &Option<Nullable>, kind: PathKind) -> Result<(), Error> {
+/// Checks keys, transitions and reachability within a graph and every nested one.
+fn check_structure(graph: &Graph, errors: &mut Vec<Error>) {
+    for (key, node) in &graph.states {
+        if *key != node.name {
+            errors.push(Error::MisnamedState {
+                key: key.clone(),
+                name: node.name.clone(),
+            });
+        }
+    }
+    if !graph.states.contains_key(&graph.start_at) {
+        errors.push(Error::MissingTransitionTarget {
+            state: "StartAt".into(),
+            target: graph.start_at.clone(),
+        });
+    }
+    for node in graph.states.values() {
+        for target in node.targets() {
+            if !graph.states.contains_key(target) {
+                errors.push(Error::MissingTransitionTarget {
+                    state: node.name.clone(),
+                    target: target.to_owned(),
+                });
+            }
+        }
+    }
+    let mut seen = vec![false; graph.states.len()];
+    let mut stack = vec![graph.start_at.as_str()];
+    while let Some(name) = stack.pop() {
+        let Some(i) = graph.states.get_index_of(name) else {
+            continue;
+        };
+        if std::mem::replace(&mut seen[i], true) {
+            continue;
+        }
+        stack.extend(graph.states[i].targets());
+    }
+    // Only the first unreachable state: the ones after it are usually reached from it.
+    if graph.states.contains_key(&graph.start_at) {
+        if let Some(i) = seen.iter().position(|s| !s) {
+            errors.push(Error::UnreachableState {
+                state: graph.states[i].name.clone(),
+                start: graph.start_at.clone(),
+            });
+        }
+    }
+    for node in graph.states.values() {
+        for g in node.subgraphs() {
+            check_structure(g, errors);
+        }
+    }
+}
+
+fn check_nullable(state: &str, field: &str, value: &Option<NullablePath>, kind: PathKind) -> Result<(), Error> {
     match value {
-        Some(Nullable::Path(p)) => check_path(state, field, p, kind),
+        Some(NullablePath::Path(p)) => check_path(state, field, p, kind),
         _ => Ok(()),
     }
 }
@@ -54,14 +111,19 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
     if let Some(p) = &io.parameters {
         p.validate(name, "Parameters")?;
     }
+    if let Kind::Task(task) = &node.kind {
+        if let Some(p) = &task.input {
+            p.validate(name, "Parameters")?;
+        }
+    }
     if let Some(p) = &io.result_selector {
         p.validate(name, "ResultSelector")?;
     }
-    for (i, r) in io.retry.iter().enumerate() {
-        r.validate(name, i, i + 1 == io.retry.len())?;
+    for (i, r) in node.retry.iter().enumerate() {
+        r.validate(name, i, i + 1 == node.retry.len())?;
     }
-    for (i, c) in io.catch.iter().enumerate() {
-        c.validate(name, i, i + 1 == io.catch.len())?;
+    for (i, c) in node.catch.iter().enumerate() {
+        check_catcher(c, name, i, i + 1 == node.catch.len())?;
     }
     match &node.kind {
         Kind::Pass { result: Some(r) } => {
@@ -104,15 +166,15 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
                 }
             }
             if let Some(c) = &task.credentials {
-                c.payload().validate(name, "Credentials.RoleArn")?;
+                c.role_arn().validate(name, "Credentials.RoleArn")?;
             }
         }
         Kind::Choice { rules, default } => {
             if rules.is_empty() {
                 return Err(Error::EmptyChoice { state: name.to_owned() });
             }
-            for (c, _) in rules {
-                c.validate(name)?;
+            for rule in rules {
+                rule.condition.validate(name)?;
             }
             if default.is_none() {
                 warnings.push(Warning::ChoiceWithoutDefault { state: name.to_owned() });
@@ -161,12 +223,12 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
             }
         }
         Kind::Custom(json) => {
-            let ty = json.get("Type").and_then(|t| t.as_str()).unwrap_or_default();
-            const TYPES: [&str; 8] = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
-            if !TYPES.contains(&ty) {
+            if node.kind.state_type().is_none() {
+                let ty = json.get("Type").and_then(|t| t.as_str()).unwrap_or_default();
+                let types: Vec<&str> = StateType::ALL.iter().map(|t| t.as_str()).collect();
                 return Err(Error::InvalidCustomState {
                     state: name.to_owned(),
-                    reason: format!("`Type` must be one of {}, got `{ty}`", TYPES.join(", ")),
+                    reason: format!("`Type` must be one of {}, got `{ty}`", types.join(", ")),
                 });
             }
             for (field, kind) in [
@@ -197,4 +259,16 @@ fn contains_dynamic(p: &crate::Payload) -> bool {
         Payload::Object(map) => map.values().any(contains_dynamic),
         _ => false,
     }
+}
+
+fn check_catcher(c: &Catcher, state: &str, index: usize, last: bool) -> Result<(), Error> {
+    check_error_names(&c.errors, last).map_err(|reason| Error::InvalidCatch {
+        state: state.to_owned(),
+        index,
+        reason,
+    })?;
+    if let Some(NullablePath::Path(p)) = &c.result_path {
+        check_path(state, "Catch.ResultPath", p, PathKind::Reference)?;
+    }
+    Ok(())
 }

@@ -259,3 +259,81 @@ fn objects_that_look_like_intrinsics_send_the_definition_as_a_string() {
         json!({"FnArn": {"Fn::GetAtt": ["Fn", "Arn"]}})
     );
 }
+
+#[test]
+fn a_definition_built_from_the_model_renders_like_the_builders_output() {
+    use stepfunctions::model::{ChoiceRule, Definition, Graph, State as ModelState, StateKind, TaskState};
+    let built = StateMachine::new(
+        "M",
+        Choice::new("Ready?")
+            .when(Condition::boolean_equals("$.ready", true), Succeed::new("Go"))
+            .otherwise(Fail::new("Stop").error("NotReady")),
+    )
+    .comment("c")
+    .render_asl()
+    .unwrap();
+
+    let mut choice = ModelState::new(
+        "Ready?",
+        StateKind::Choice {
+            rules: vec![ChoiceRule {
+                condition: Condition::boolean_equals("$.ready", true),
+                next: "Go".into(),
+            }],
+            default: Some("Stop".into()),
+        },
+    );
+    choice.comment = None;
+    let fail = ModelState::new(
+        "Stop",
+        StateKind::Fail(stepfunctions::model::FailState {
+            error: Some("NotReady".into()),
+            cause: None,
+        }),
+    );
+    let graph = Graph::new("Ready?", [choice, ModelState::new("Go", StateKind::Succeed), fail]);
+    let by_hand = StateMachine::new("M", Definition::new(graph).comment("c"))
+        .render_asl()
+        .unwrap();
+    assert_eq!(by_hand.definition, built.definition);
+
+    // A task of the model contributes its statements to the role, and its input renders as
+    // `Parameters`.
+    let mut task = TaskState::new(Expr::get_att("Fn", "Arn"));
+    task.input = Some(Payload::from_object([("id", JsonPath::string_at("$.id"))]));
+    task.policy = vec![cfn_model::iam::PolicyStatement::allow(
+        ["lambda:InvokeFunction"],
+        [Expr::get_att("Fn", "Arn")],
+    )];
+    let definition = Definition::new(Graph::new(
+        "Call",
+        [ModelState::new("Call", StateKind::Task(Box::new(task)))],
+    ));
+    let json = render(StateMachine::new("M", definition));
+    let props = &json["Resources"]["M"]["Properties"];
+    assert_eq!(
+        props["Definition"]["States"]["Call"],
+        json!({"Type": "Task", "Resource": "${FnArn}", "Parameters": {"id.$": "$.id"}, "End": true})
+    );
+    assert_eq!(
+        json["Resources"]["MRoleDefaultPolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Action"],
+        json!("lambda:InvokeFunction")
+    );
+}
+
+#[test]
+fn unknown_fields_of_the_model_are_written_after_the_known_ones() {
+    use stepfunctions::model::{Definition, Graph, State as ModelState, StateKind};
+    let mut pass = ModelState::new("P", StateKind::Pass { result: None });
+    pass.extra.insert("Future".into(), json!({"x": 1}));
+    let mut definition = Definition::new(Graph::new("P", [pass]));
+    definition.version = Some("1.0".into());
+    definition.extra.insert("Later".into(), json!(true));
+    let asl = StateMachine::new("M", definition).render_asl().unwrap();
+    let v: Value = serde_json::from_str(&asl.definition).unwrap();
+    assert_eq!(
+        v,
+        json!({"StartAt": "P", "States": {"P": {"Type": "Pass", "Future": {"x": 1}, "End": true}}, "Version": "1.0", "Later": true})
+    );
+    assert!(asl.definition.find("\"Future\"").unwrap() < asl.definition.find("\"End\"").unwrap());
+}

@@ -513,3 +513,83 @@ fn literal_placeholder_text_is_protected_or_rejected() {
         .render_asl()
         .is_ok());
 }
+
+#[test]
+fn every_error_of_a_program_is_reported_at_once_in_a_stable_order() {
+    let definition = Chain::start(Choice::new("Empty"))
+        .add(Wait::new("Bad wait", WaitTime::seconds_path("status")))
+        .add(Pass::new("Bad path").result_path("$..x"));
+    let e = StateMachine::new("M", definition)
+        .timeout(Duration::from_millis(1500))
+        .render_asl()
+        .expect_err("three states and the timeout are invalid");
+    let Error::Multiple { errors } = &e else {
+        panic!("expected several errors, got {e:?}");
+    };
+    // Transitions first, then each state's fields in the order of the states, then the machine.
+    let states: Vec<Option<&str>> = errors.iter().map(Error::state).collect();
+    assert_eq!(
+        states,
+        [
+            Some("Bad wait"),
+            Some("Empty"),
+            Some("Bad wait"),
+            Some("Bad path"),
+            Some("M")
+        ],
+        "{errors:#?}"
+    );
+    assert!(matches!(errors[0], Error::UnreachableState { .. }));
+    assert!(matches!(errors[1], Error::EmptyChoice { .. }));
+    assert!(matches!(errors[2], Error::InvalidPath { ref field, .. } if field == "SecondsPath"));
+    assert!(matches!(errors[3], Error::InvalidPath { ref field, .. } if field == "ResultPath"));
+    assert!(matches!(
+        errors[4],
+        Error::InvalidValue {
+            field: "TimeoutSeconds",
+            ..
+        }
+    ));
+    assert_eq!(e.errors().len(), 5);
+    assert!(
+        e.to_string()
+            .starts_with("5 errors: 1) state `Bad wait` cannot be reached"),
+        "{e}"
+    );
+    // The same program renders the same errors again.
+    let again = StateMachine::new(
+        "M",
+        Chain::start(Choice::new("Empty"))
+            .add(Wait::new("Bad wait", WaitTime::seconds_path("status")))
+            .add(Pass::new("Bad path").result_path("$..x")),
+    )
+    .timeout(Duration::from_millis(1500))
+    .render_asl()
+    .unwrap_err();
+    assert_eq!(again, e);
+}
+
+#[test]
+fn a_builder_error_is_not_repeated_by_the_checks_it_causes() {
+    // `next` after a Succeed cannot link: the state after it is unreachable because of that
+    // one mistake, which is reported alone.
+    let e = err(Chain::start(Succeed::new("Done")).next(Pass::new("After")));
+    assert!(
+        matches!(e, Error::CannotChain { ref state, .. } if state == "Done"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_state_kept_under_another_name_in_a_hand_built_graph_fails() {
+    use stepfunctions::model::{Definition, Graph, State as ModelState, StateKind};
+    let mut graph = Graph::new("A", [ModelState::new("A", StateKind::Succeed)]);
+    let moved = graph.states.shift_remove("A").unwrap();
+    graph.states.insert("B".into(), moved);
+    graph.start_at = "B".into();
+    let e = StateMachine::new("M", Definition::new(graph)).render_asl().unwrap_err();
+    assert!(
+        matches!(e, Error::MisnamedState { ref key, ref name } if key == "B" && name == "A"),
+        "{e:?}"
+    );
+}

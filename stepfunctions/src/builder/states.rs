@@ -1,19 +1,19 @@
 //! The state types, and the traits that give them their shared setters.
 
-use crate::chain::{Chain, Ends, Parts, StateRef};
-use crate::condition::Condition;
-use crate::payload::Payload;
-use crate::retry::{Catch, CatchRule, Retry};
-use crate::state::{FailSpec, Kind, MapSpec, Node, Nullable};
-use crate::wait::WaitTime;
+use crate::builder::catch::Catch;
+use crate::builder::chain::{Chain, Ends, Parts, StateRef};
+use crate::model::{
+    Catcher, ChoiceRule, Condition, FailState, MapState, NullablePath, Payload, Retry, State as Node,
+    StateKind as Kind, WaitTime,
+};
 
 pub(crate) mod sealed {
     /// Gives the shared setters access to a builder's parts. Not for use outside this crate.
     pub trait Sealed {
         #[doc(hidden)]
-        fn parts_mut(&mut self) -> &mut crate::chain::Parts;
+        fn parts_mut(&mut self) -> &mut crate::builder::chain::Parts;
         #[doc(hidden)]
-        fn parts(&self) -> &crate::chain::Parts;
+        fn parts(&self) -> &crate::builder::chain::Parts;
     }
 }
 
@@ -55,7 +55,7 @@ pub trait State: Sealed + Into<Chain> + Sized {
     /// ```
     #[must_use]
     fn comment(mut self, text: impl Into<String>) -> Self {
-        self.parts_mut().node.io.comment = Some(text.into());
+        self.parts_mut().node.comment = Some(text.into());
         self
     }
 
@@ -86,7 +86,7 @@ pub trait InputOutput: State {
     /// ```
     #[must_use]
     fn input_path(mut self, path: impl Into<String>) -> Self {
-        self.parts_mut().node.io.input_path = Some(Nullable::Path(path.into()));
+        self.parts_mut().node.io.input_path = Some(NullablePath::Path(path.into()));
         self
     }
 
@@ -98,7 +98,7 @@ pub trait InputOutput: State {
     /// ```
     #[must_use]
     fn discard_input(mut self) -> Self {
-        self.parts_mut().node.io.input_path = Some(Nullable::Null);
+        self.parts_mut().node.io.input_path = Some(NullablePath::Null);
         self
     }
 
@@ -110,7 +110,7 @@ pub trait InputOutput: State {
     /// ```
     #[must_use]
     fn output_path(mut self, path: impl Into<String>) -> Self {
-        self.parts_mut().node.io.output_path = Some(Nullable::Path(path.into()));
+        self.parts_mut().node.io.output_path = Some(NullablePath::Path(path.into()));
         self
     }
 
@@ -122,7 +122,7 @@ pub trait InputOutput: State {
     /// ```
     #[must_use]
     fn discard_output(mut self) -> Self {
-        self.parts_mut().node.io.output_path = Some(Nullable::Null);
+        self.parts_mut().node.io.output_path = Some(NullablePath::Null);
         self
     }
 }
@@ -143,7 +143,7 @@ pub trait ResultPath: State {
     /// ```
     #[must_use]
     fn result_path(mut self, path: impl Into<String>) -> Self {
-        self.parts_mut().node.io.result_path = Some(Nullable::Path(path.into()));
+        self.parts_mut().node.io.result_path = Some(NullablePath::Path(path.into()));
         self
     }
 
@@ -156,7 +156,7 @@ pub trait ResultPath: State {
     /// ```
     #[must_use]
     fn discard_result(mut self) -> Self {
-        self.parts_mut().node.io.result_path = Some(Nullable::Null);
+        self.parts_mut().node.io.result_path = Some(NullablePath::Null);
         self
     }
 }
@@ -221,7 +221,7 @@ pub trait ErrorHandling: State {
     #[must_use]
     fn retry(mut self, retry: Retry) -> Self {
         // Most states have one or two retriers: grow one at a time, not to four at once.
-        let retries = &mut self.parts_mut().node.io.retry;
+        let retries = &mut self.parts_mut().node.retry;
         retries.reserve_exact(1);
         retries.push(retry);
         self
@@ -237,8 +237,8 @@ pub trait ErrorHandling: State {
     fn catch(mut self, catch: Catch) -> Self {
         let parts = self.parts_mut();
         let next = parts.attach(catch.handler);
-        parts.node.io.catch.reserve_exact(1);
-        parts.node.io.catch.push(CatchRule {
+        parts.node.catch.reserve_exact(1);
+        parts.node.catch.push(Catcher {
             errors: catch.errors,
             result_path: catch.result_path,
             next,
@@ -383,17 +383,11 @@ impl Fail {
     /// ```
     pub fn new(name: impl Into<String>) -> Self {
         Fail {
-            parts: Parts::new(Node::new(
-                name,
-                Kind::Fail(FailSpec {
-                    error: None,
-                    cause: None,
-                }),
-            )),
+            parts: Parts::new(Node::new(name, Kind::Fail(FailState::default()))),
         }
     }
 
-    fn spec(&mut self) -> &mut FailSpec {
+    fn spec(&mut self) -> &mut FailState {
         match &mut self.parts.node.kind {
             Kind::Fail(spec) => spec,
             _ => unreachable!("a Fail builder holds a Fail node"),
@@ -532,7 +526,7 @@ impl Choice {
     pub fn when(mut self, condition: Condition, then: impl Into<Chain>) -> Self {
         let next = self.add_target(then.into());
         if let Kind::Choice { rules, .. } = &mut self.parts.node.kind {
-            rules.push((condition, next));
+            rules.push(ChoiceRule { condition, next });
         }
         self
     }
@@ -646,19 +640,13 @@ impl Map {
     /// let m = stepfunctions::Map::new("Each");
     /// ```
     pub fn new(name: impl Into<String>) -> Self {
-        let spec = MapSpec {
-            items_path: None,
-            item_selector: None,
-            processor: None,
-            max_concurrency: None,
-            max_concurrency_path: None,
-        };
+        let spec = MapState::default();
         Map {
             parts: Parts::new(Node::new(name, Kind::Map(Box::new(spec)))),
         }
     }
 
-    fn spec(&mut self) -> &mut MapSpec {
+    fn spec(&mut self) -> &mut MapState {
         match &mut self.parts.node.kind {
             Kind::Map(spec) => spec,
             _ => unreachable!("a Map builder holds a Map node"),

@@ -6,12 +6,9 @@
 
 use cfn_model::Expr;
 use indexmap::IndexMap;
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
 
 use crate::error::Error;
-use crate::json_path::{self, PathKind};
-use crate::subst::AslStr;
+use crate::json_path::syntax::{self as json_path, PathKind};
 
 /// A JSON value whose fields may be JsonPaths or intrinsic functions, resolved at run time.
 ///
@@ -51,9 +48,6 @@ pub enum Payload {
     /// An object, in insertion order.
     Object(IndexMap<String, Payload>),
 }
-
-/// CDK's name for a task's input: the same as [`Payload`].
-pub type TaskInput = Payload;
 
 impl Payload {
     /// An object from `(key, value)` pairs (CDK's `TaskInput.fromObject`).
@@ -246,41 +240,6 @@ pub(crate) fn check_path(state: &str, field: &str, path: &str, kind: PathKind) -
         },
         reason,
     })
-}
-
-impl Serialize for Payload {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Payload::Null => s.serialize_unit(),
-            Payload::Bool(b) => s.serialize_bool(*b),
-            Payload::Number(n) => n.serialize(s),
-            Payload::String(e) => AslStr(e).serialize(s),
-            Payload::Path(p) => s.serialize_str(p),
-            Payload::Intrinsic(i) => s.serialize_str(&i.render()),
-            Payload::Array(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
-                }
-                seq.end()
-            }
-            Payload::Object(map) => {
-                let mut m = s.serialize_map(Some(map.len()))?;
-                let mut key = String::new();
-                for (k, v) in map {
-                    if v.is_dynamic() {
-                        key.clear();
-                        key.push_str(k);
-                        key.push_str(".$");
-                        m.serialize_entry(&key, v)?;
-                    } else {
-                        m.serialize_entry(k, v)?;
-                    }
-                }
-                m.end()
-            }
-        }
-    }
 }
 
 impl From<&str> for Payload {
@@ -591,12 +550,6 @@ fn arity(min: usize, max: usize) -> String {
         (a, b) if a == b => a.to_string(),
         (a, usize::MAX) => format!("at least {a}"),
         (a, b) => format!("{a} to {b}"),
-    }
-}
-
-impl Serialize for Intrinsic {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.render())
     }
 }
 

@@ -4,7 +4,7 @@ use indexmap::map::Entry;
 use indexmap::IndexMap;
 
 use crate::error::Error;
-use crate::state::{Graph, Node};
+use crate::model::{Graph, State as Node};
 
 /// A sequence of states with a start and open ends, the unit every builder works with.
 ///
@@ -226,7 +226,7 @@ impl Chain {
     /// are the open ends: the node itself, or `(carried chain, end in it)` pairs.
     pub(crate) fn from_parts(parts: Parts, ends: Ends) -> Chain {
         let Parts { node, attached, errors } = parts;
-        let closed_by = (!node.kind.is_nextable()).then(|| (node.name.clone(), node.kind.type_name()));
+        let closed_by = (!node.is_nextable()).then(|| (node.name.clone(), node.kind.label()));
         let start = node.name.clone();
         let mut states = Vec::with_capacity(1 + attached.iter().map(|c| c.states.len()).sum::<usize>());
         states.push(node);
@@ -308,7 +308,7 @@ impl Parts {
 
     /// The chain of a state with one open end (itself) when it is nextable.
     pub(crate) fn into_chain(self) -> Chain {
-        let ends = if self.node.kind.is_nextable() {
+        let ends = if self.node.is_nextable() {
             Ends::Itself
         } else {
             Ends::None

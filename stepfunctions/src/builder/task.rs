@@ -1,19 +1,13 @@
 //! Task states: the service-integration trait that every task implements, integration
 //! patterns, timeouts and credentials.
 
-use std::time::Duration;
-
 use cfn_model::iam::PolicyStatement;
 use cfn_model::{cfn_concat, Expr};
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
 
-use crate::chain::{Chain, Parts};
-use crate::payload::Payload;
-use crate::retry::{whole_seconds, Retry};
-use crate::state::{Kind, Node, TaskSpec};
-use crate::states::sealed::Sealed;
-use crate::states::{ErrorHandling, InputOutput, ResultPath, ResultSelector, State};
+use crate::builder::chain::{Chain, Parts};
+use crate::builder::states::sealed::Sealed;
+use crate::builder::states::{ErrorHandling, InputOutput, ResultPath, ResultSelector, State};
+use crate::model::{Credentials, Payload, Retry, State as Node, StateKind as Kind, TaskState, Timeout};
 use crate::Error;
 
 /// How a task waits for its service.
@@ -112,7 +106,7 @@ pub trait ServiceIntegration {
         integration_resource_arn(Self::SERVICE, Self::API, pattern)
     }
 
-    /// The state's `Parameters`.
+    /// The task's input (rendered as `Parameters`).
     fn parameters(&self, pattern: IntegrationPattern) -> Option<Payload>;
 
     /// The IAM statements the state machine's role needs to run this task.
@@ -184,7 +178,7 @@ pub trait ServiceIntegration {
 pub struct IntegrationParts {
     /// The state's `Resource` ([`ServiceIntegration::resource`]).
     pub resource: Expr,
-    /// The state's `Parameters` ([`ServiceIntegration::parameters`]).
+    /// The task's input ([`ServiceIntegration::parameters`]).
     pub parameters: Option<Payload>,
     /// The role's statements ([`ServiceIntegration::policy_statements`]).
     pub policy: Vec<PolicyStatement>,
@@ -203,120 +197,6 @@ pub trait SupportsWaitForTaskToken: ServiceIntegration {}
 /// The integration can call and go on ([`Task::request_response`]), for integrations whose
 /// default is another pattern.
 pub trait SupportsRequestResponse: ServiceIntegration {}
-
-/// A timeout or heartbeat: fixed, or read from the input.
-///
-/// ```
-/// use stepfunctions::Timeout;
-/// let fixed = Timeout::duration(std::time::Duration::from_secs(300));
-/// let dynamic = Timeout::at("$.timeoutSeconds");
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timeout(TimeoutInner);
-
-#[derive(Debug, Clone, PartialEq)]
-enum TimeoutInner {
-    Seconds(Result<u64, String>),
-    Path(String),
-}
-
-impl Timeout {
-    /// A fixed duration in whole seconds.
-    ///
-    /// ```
-    /// let t = stepfunctions::Timeout::duration(std::time::Duration::from_secs(60));
-    /// ```
-    pub fn duration(duration: Duration) -> Self {
-        Timeout(TimeoutInner::Seconds(whole_seconds(duration)))
-    }
-
-    /// A fixed number of seconds.
-    ///
-    /// ```
-    /// let t = stepfunctions::Timeout::seconds(60);
-    /// ```
-    pub fn seconds(seconds: u64) -> Self {
-        Timeout(TimeoutInner::Seconds(Ok(seconds)))
-    }
-
-    /// Read from the input (`TimeoutSecondsPath`, `HeartbeatSecondsPath`).
-    ///
-    /// ```
-    /// let t = stepfunctions::Timeout::at("$.heartbeatSeconds");
-    /// ```
-    pub fn at(path: impl Into<String>) -> Self {
-        Timeout(TimeoutInner::Path(path.into()))
-    }
-
-    pub(crate) fn fixed(&self) -> Option<&Result<u64, String>> {
-        match &self.0 {
-            TimeoutInner::Seconds(s) => Some(s),
-            TimeoutInner::Path(_) => None,
-        }
-    }
-
-    pub(crate) fn path(&self) -> Option<&str> {
-        match &self.0 {
-            TimeoutInner::Path(p) => Some(p),
-            TimeoutInner::Seconds(_) => None,
-        }
-    }
-
-    pub(crate) fn write<M: SerializeMap>(&self, m: &mut M, field: &str) -> Result<(), M::Error> {
-        match &self.0 {
-            TimeoutInner::Seconds(s) => m.serialize_entry(field, &s.as_ref().copied().unwrap_or(0)),
-            TimeoutInner::Path(p) => m.serialize_entry(&format!("{field}Path"), p),
-        }
-    }
-}
-
-/// The role a task assumes to call its service (cross-account tasks).
-///
-/// ```
-/// use stepfunctions::Credentials;
-/// let c = Credentials::role("arn:aws:iam::111122223333:role/Cross");
-/// let dynamic = Credentials::role_at("$.roleArn");
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Credentials(Payload);
-
-impl Credentials {
-    /// A fixed role ARN; the state machine's role gets `sts:AssumeRole` on it.
-    ///
-    /// ```
-    /// let c = stepfunctions::Credentials::role(cfn_model::Expr::reference("TargetRoleArn"));
-    /// ```
-    pub fn role(arn: impl Into<Expr>) -> Self {
-        Credentials(Payload::String(arn.into()))
-    }
-
-    /// A role ARN read from the input; the state machine's role gets `sts:AssumeRole` on `*`.
-    ///
-    /// ```
-    /// let c = stepfunctions::Credentials::role_at("$.roleArn");
-    /// ```
-    pub fn role_at(path: impl Into<String>) -> Self {
-        Credentials(Payload::dynamic(path))
-    }
-
-    pub(crate) fn policy(&self) -> PolicyStatement {
-        let resource = match &self.0 {
-            Payload::String(e) => e.clone(),
-            _ => Expr::lit("*"),
-        };
-        PolicyStatement::allow(["sts:AssumeRole"], [resource])
-    }
-
-    pub(crate) fn payload(&self) -> &Payload {
-        &self.0
-    }
-}
-
-impl Serialize for Credentials {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Payload::from_object([("RoleArn", self.0.clone())]).serialize(s)
-    }
-}
 
 /// A Task state that calls a service integration `I`.
 ///
@@ -354,16 +234,7 @@ impl<I: ServiceIntegration> Task<I> {
     /// let t = Task::new("Submit Job", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("SubmitJob")));
     /// ```
     pub fn new(name: impl Into<String>, integration: I) -> Self {
-        let node = Node::new(
-            name,
-            Kind::Task(Box::new(TaskSpec {
-                resource: Expr::lit(""),
-                timeout: None,
-                heartbeat: None,
-                credentials: None,
-                policy: Vec::new(),
-            })),
-        );
+        let node = Node::new(name, Kind::Task(Box::new(TaskState::new(Expr::lit("")))));
         Task {
             parts: Parts::new(node),
             integration,
@@ -527,12 +398,12 @@ impl<I: ServiceIntegration> From<Task<I>> for Chain {
         if let Some(c) = &credentials {
             policy.push(c.policy());
         }
-        retries.reserve_exact(parts.node.io.retry.len());
-        retries.append(&mut parts.node.io.retry);
-        parts.node.io.retry = retries;
-        parts.node.io.parameters = parameters;
-        parts.node.kind = Kind::Task(Box::new(TaskSpec {
+        retries.reserve_exact(parts.node.retry.len());
+        retries.append(&mut parts.node.retry);
+        parts.node.retry = retries;
+        parts.node.kind = Kind::Task(Box::new(TaskState {
             resource,
+            input: parameters,
             timeout,
             heartbeat,
             credentials,

@@ -1,7 +1,9 @@
 //! CDK's `JsonPath`: paths into the state input and the context object, and the intrinsic
 //! functions.
 
-use crate::payload::{Arg, Intrinsic, Payload};
+pub(crate) mod syntax;
+
+use crate::model::{Arg, Intrinsic, Payload};
 
 /// Paths and intrinsic functions for data templates. Each returns a [`Payload`] to place in an
 /// object; paths are checked when the state machine renders.

@@ -2,14 +2,9 @@
 
 use std::time::Duration;
 
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::chain::Chain;
 use crate::error::Error;
-use crate::json_path::PathKind;
-use crate::payload::check_path;
-use crate::state::Nullable;
 
 /// The predefined error names of the Amazon States Language.
 ///
@@ -74,12 +69,18 @@ pub enum JitterType {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Retry {
-    errors: Vec<String>,
-    interval: Option<Duration>,
-    max_attempts: Option<u32>,
-    backoff_rate: Option<f64>,
-    max_delay: Option<Duration>,
-    jitter: Option<JitterType>,
+    /// `ErrorEquals`: the error names retried.
+    pub errors: Vec<String>,
+    /// `IntervalSeconds`: the wait before the first retry.
+    pub interval: Option<Duration>,
+    /// `MaxAttempts`.
+    pub max_attempts: Option<u32>,
+    /// `BackoffRate`.
+    pub backoff_rate: Option<f64>,
+    /// `MaxDelaySeconds`.
+    pub max_delay: Option<Duration>,
+    /// `JitterStrategy`.
+    pub jitter: Option<JitterType>,
 }
 
 impl Retry {
@@ -212,7 +213,7 @@ pub(crate) fn whole_seconds(d: Duration) -> Result<u64, String> {
     Ok(d.as_secs())
 }
 
-fn check_error_names(errors: &[String], last: bool) -> Result<(), String> {
+pub(crate) fn check_error_names(errors: &[String], last: bool) -> Result<(), String> {
     if errors.is_empty() {
         return Err("no error name to match".into());
     }
@@ -228,127 +229,6 @@ fn check_error_names(errors: &[String], last: bool) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-impl Serialize for Retry {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("ErrorEquals", &self.errors)?;
-        if let Some(i) = self.interval {
-            m.serialize_entry("IntervalSeconds", &i.as_secs())?;
-        }
-        if let Some(n) = self.max_attempts {
-            m.serialize_entry("MaxAttempts", &n)?;
-        }
-        if let Some(rate) = self.backoff_rate {
-            if rate.fract() == 0.0 && rate < 1e15 {
-                m.serialize_entry("BackoffRate", &(rate as u64))?;
-            } else {
-                m.serialize_entry("BackoffRate", &rate)?;
-            }
-        }
-        if let Some(d) = self.max_delay {
-            m.serialize_entry("MaxDelaySeconds", &d.as_secs())?;
-        }
-        if let Some(j) = self.jitter {
-            m.serialize_entry("JitterStrategy", &j)?;
-        }
-        m.end()
-    }
-}
-
-/// A catcher: on the named errors, go to a handler state.
-///
-/// ```
-/// use stepfunctions::{Catch, Fail};
-/// let c = Catch::all(Fail::new("Failed")).result_path("$.error");
-/// ```
-#[derive(Debug, Clone)]
-pub struct Catch {
-    pub(crate) errors: Vec<String>,
-    pub(crate) result_path: Option<Nullable>,
-    pub(crate) handler: Chain,
-}
-
-impl Catch {
-    /// Catches the named errors.
-    ///
-    /// ```
-    /// use stepfunctions::{Catch, Pass};
-    /// let c = Catch::on(["java.lang.Exception"], Pass::new("RecoveryState"));
-    /// ```
-    pub fn on<S: Into<String>>(errors: impl IntoIterator<Item = S>, handler: impl Into<Chain>) -> Self {
-        Catch {
-            errors: errors.into_iter().map(Into::into).collect(),
-            result_path: None,
-            handler: handler.into(),
-        }
-    }
-
-    /// Catches every error (`States.ALL`).
-    ///
-    /// ```
-    /// let c = stepfunctions::Catch::all(stepfunctions::Fail::new("Failed"));
-    /// ```
-    pub fn all(handler: impl Into<Chain>) -> Self {
-        Self::on([Errors::ALL], handler)
-    }
-
-    /// Where the error output goes in the state input. Default: `$` (the error replaces it).
-    ///
-    /// ```
-    /// let c = stepfunctions::Catch::all(stepfunctions::Fail::new("F")).result_path("$.error-info");
-    /// ```
-    #[must_use]
-    pub fn result_path(mut self, path: impl Into<String>) -> Self {
-        self.result_path = Some(Nullable::Path(path.into()));
-        self
-    }
-
-    /// Discards the error output: the handler gets the state input. Default: not discarded.
-    ///
-    /// ```
-    /// let c = stepfunctions::Catch::all(stepfunctions::Fail::new("F")).discard_result();
-    /// ```
-    #[must_use]
-    pub fn discard_result(mut self) -> Self {
-        self.result_path = Some(Nullable::Null);
-        self
-    }
-}
-
-/// A catcher once its handler is placed in the graph.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct CatchRule {
-    pub errors: Vec<String>,
-    pub result_path: Option<Nullable>,
-    pub next: String,
-}
-
-impl CatchRule {
-    pub(crate) fn validate(&self, state: &str, index: usize, last: bool) -> Result<(), Error> {
-        check_error_names(&self.errors, last).map_err(|reason| Error::InvalidCatch {
-            state: state.to_owned(),
-            index,
-            reason,
-        })?;
-        if let Some(Nullable::Path(p)) = &self.result_path {
-            check_path(state, "Catch.ResultPath", p, PathKind::Reference)?;
-        }
-        Ok(())
-    }
-}
-
-impl Serialize for CatchRule {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("ErrorEquals", &self.errors)?;
-        if let Some(rp) = &self.result_path {
-            m.serialize_entry("ResultPath", rp)?;
-        }
-        m.serialize_entry("Next", &self.next)?;
-        m.end()
-    }
 }
 
 #[cfg(test)]

@@ -6,16 +6,10 @@
 //! The keys are readable (`${AWS::Partition}` becomes `${Partition}`, `Fn::GetAtt [Fn, Arn]`
 //! becomes `${FnArn}`) and assigned in order of first use, so the output is deterministic.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use cfn_model::Expr;
 use indexmap::IndexMap;
-use serde::{Serialize, Serializer};
-
-thread_local! {
-    static ACTIVE: RefCell<Option<Substitutions>> = const { RefCell::new(None) };
-}
 
 /// Placeholder keys and the expressions they stand for, in order of first use.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,6 +61,12 @@ impl Substitutions {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.by_expr.is_empty() && self.user.is_empty()
+    }
+
+    /// The key of a placeholder written for `expr`, counted.
+    pub(crate) fn placeholder(&mut self, expr: &Expr) -> &str {
+        self.placeholders += 1;
+        self.key_for(expr)
     }
 
     fn key_for(&mut self, expr: &Expr) -> &str {
@@ -130,67 +130,6 @@ fn concat_key(parts: &[Expr]) -> String {
     }
     key.truncate(64);
     key
-}
-
-/// Whether an expression is written as it is: literal text that CloudFormation cannot take for
-/// a placeholder.
-fn is_plain(expr: &Expr) -> Option<&str> {
-    match expr {
-        Expr::Literal(text) if !text.contains("${") => Some(text),
-        _ => None,
-    }
-}
-
-/// Hands `f` an expression as ASL text: literal text as is, anything else as `${Key}` while
-/// [`collecting`], in `Fn::Sub` text form otherwise.
-fn with_asl_text<T>(expr: &Expr, f: impl FnOnce(std::fmt::Arguments<'_>) -> T) -> T {
-    if let Some(text) = is_plain(expr) {
-        return f(format_args!("{text}"));
-    }
-    ACTIVE.with(|a| {
-        let mut active = a.borrow_mut();
-        match active.as_mut() {
-            // The whole string is one placeholder: cfn-lint skips a `${Key}` string but checks a
-            // mixed one (a Resource ARN with `${Partition}` in it fails its ARN pattern). A literal
-            // holding `${` goes through a substitution too, so that CloudFormation cannot read it
-            // as a placeholder.
-            Some(subs) => {
-                subs.placeholders += 1;
-                f(format_args!("${{{}}}", subs.key_for(expr)))
-            }
-            None => f(format_args!("{expr}")),
-        }
-    })
-}
-
-/// Serializes an [`Expr`] as an ASL string.
-pub(crate) struct AslStr<'a>(pub &'a Expr);
-
-impl Serialize for AslStr<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match is_plain(self.0) {
-            Some(text) => s.serialize_str(text),
-            None => with_asl_text(self.0, |text| s.collect_str(&text)),
-        }
-    }
-}
-
-/// Runs `f` with `start` as the active substitution collector (keys already in it are kept);
-/// returns its result and the substitutions used.
-pub(crate) fn collecting<T>(start: Substitutions, f: impl FnOnce() -> T) -> (T, Substitutions) {
-    struct Reset(Option<Substitutions>);
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            let previous = self.0.take();
-            ACTIVE.with(|a| *a.borrow_mut() = previous);
-        }
-    }
-    let previous = ACTIVE.with(|a| a.borrow_mut().replace(start));
-    let reset = Reset(previous);
-    let out = f();
-    let subs = ACTIVE.with(|a| a.borrow_mut().take()).unwrap_or_default();
-    drop(reset);
-    (out, subs)
 }
 
 #[cfg(test)]

@@ -2,12 +2,9 @@
 
 use std::time::Duration;
 
-use serde::ser::SerializeMap;
-
 use crate::error::Error;
-use crate::json_path::PathKind;
-use crate::payload::check_path;
-use crate::retry::whole_seconds;
+use crate::json_path::syntax::PathKind;
+use crate::model::{check_path, whole_seconds};
 use crate::util::is_rfc3339;
 
 /// How long a [`Wait`](crate::Wait) state waits: a fixed time or one read from the input.
@@ -92,12 +89,31 @@ impl WaitTime {
         }
     }
 
-    pub(crate) fn write<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+    /// The field this wait renders as, with its value.
+    ///
+    /// ```
+    /// use stepfunctions::{model::WaitField, WaitTime};
+    /// assert_eq!(WaitTime::seconds_path("$.s").field(), WaitField::SecondsPath("$.s"));
+    /// ```
+    pub fn field(&self) -> WaitField<'_> {
         match &self.0 {
-            Inner::Seconds(s) => m.serialize_entry("Seconds", &s.as_ref().copied().unwrap_or(0)),
-            Inner::SecondsPath(p) => m.serialize_entry("SecondsPath", p),
-            Inner::Timestamp(t) => m.serialize_entry("Timestamp", t),
-            Inner::TimestampPath(p) => m.serialize_entry("TimestampPath", p),
+            Inner::Seconds(s) => WaitField::Seconds(s.as_ref().copied().unwrap_or(0)),
+            Inner::SecondsPath(p) => WaitField::SecondsPath(p),
+            Inner::Timestamp(t) => WaitField::Timestamp(t),
+            Inner::TimestampPath(p) => WaitField::TimestampPath(p),
         }
     }
+}
+
+/// Which field of a Wait state is set, and to what ([`WaitTime::field`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitField<'a> {
+    /// `Seconds` (0 for a duration that is not whole seconds, which validation rejects).
+    Seconds(u64),
+    /// `SecondsPath`.
+    SecondsPath(&'a str),
+    /// `Timestamp`.
+    Timestamp(&'a str),
+    /// `TimestampPath`.
+    TimestampPath(&'a str),
 }

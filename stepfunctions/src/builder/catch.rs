@@ -1,0 +1,64 @@
+//! Catchers as the builders write them: the errors, and the chain that handles them.
+
+use crate::builder::chain::Chain;
+use crate::model::{Errors, NullablePath};
+
+/// A catcher: on the named errors, go to a handler state.
+///
+/// ```
+/// use stepfunctions::{Catch, Fail};
+/// let c = Catch::all(Fail::new("Failed")).result_path("$.error");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Catch {
+    pub(crate) errors: Vec<String>,
+    pub(crate) result_path: Option<NullablePath>,
+    pub(crate) handler: Chain,
+}
+
+impl Catch {
+    /// Catches the named errors.
+    ///
+    /// ```
+    /// use stepfunctions::{Catch, Pass};
+    /// let c = Catch::on(["java.lang.Exception"], Pass::new("RecoveryState"));
+    /// ```
+    pub fn on<S: Into<String>>(errors: impl IntoIterator<Item = S>, handler: impl Into<Chain>) -> Self {
+        Catch {
+            errors: errors.into_iter().map(Into::into).collect(),
+            result_path: None,
+            handler: handler.into(),
+        }
+    }
+
+    /// Catches every error (`States.ALL`).
+    ///
+    /// ```
+    /// let c = stepfunctions::Catch::all(stepfunctions::Fail::new("Failed"));
+    /// ```
+    pub fn all(handler: impl Into<Chain>) -> Self {
+        Self::on([Errors::ALL], handler)
+    }
+
+    /// Where the error output goes in the state input. Default: `$` (the error replaces it).
+    ///
+    /// ```
+    /// let c = stepfunctions::Catch::all(stepfunctions::Fail::new("F")).result_path("$.error-info");
+    /// ```
+    #[must_use]
+    pub fn result_path(mut self, path: impl Into<String>) -> Self {
+        self.result_path = Some(NullablePath::Path(path.into()));
+        self
+    }
+
+    /// Discards the error output: the handler gets the state input. Default: not discarded.
+    ///
+    /// ```
+    /// let c = stepfunctions::Catch::all(stepfunctions::Fail::new("F")).discard_result();
+    /// ```
+    #[must_use]
+    pub fn discard_result(mut self) -> Self {
+        self.result_path = Some(NullablePath::Null);
+        self
+    }
+}

@@ -1,0 +1,620 @@
+//! The definition model: what a state machine definition is, as plain data.
+//!
+//! The builders ([`Pass`](crate::Pass), [`Task`](crate::Task), [`Chain`](crate::Chain), ...)
+//! produce it; [`StateMachine`](crate::StateMachine) takes it (or anything that converts into
+//! it, see [`IntoDefinition`]); the [render pass](crate::render) writes it as ASL. Every field is
+//! public, so a definition can also be built, read or rewritten directly: by an importer, an
+//! executor, or a program that draws it.
+//!
+//! The model holds values, not their ASL spelling: a task's input is a [`Payload`] (rendered as
+//! `Parameters`), a Fail's error is a literal or a path (rendered as `Error` or `ErrorPath`),
+//! and the render pass alone decides how each is written.
+//!
+//! ```
+//! use indexmap::IndexMap;
+//! use stepfunctions::model::{Definition, Graph, State, StateKind};
+//! use stepfunctions::StateMachine;
+//!
+//! let hello = State::new("Hello", StateKind::Pass { result: Some("World".into()) });
+//! let definition = Definition::new(Graph::new("Hello", [hello])).comment("built by hand");
+//! let asl = StateMachine::new("M", definition).render_asl().unwrap();
+//! assert!(asl.definition.contains("\"Result\": \"World\""));
+//! ```
+
+mod condition;
+mod payload;
+mod retry;
+mod task;
+mod wait;
+
+use cfn_model::iam::PolicyStatement;
+use cfn_model::Expr;
+use indexmap::IndexMap;
+
+pub use condition::{Comparison, Condition, Operand, Operator};
+pub(crate) use payload::check_path;
+pub use payload::{Arg, Intrinsic, Payload};
+pub(crate) use retry::{check_error_names, whole_seconds};
+pub use retry::{Errors, JitterType, Retry};
+pub use task::{Credentials, Timeout};
+pub use wait::{WaitField, WaitTime};
+
+use crate::error::Error;
+
+/// Fields of a definition or a state that this model has no place for (an imported definition
+/// may carry them): kept as JSON and written after the known fields.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// A whole definition: the top level of an ASL document.
+///
+/// ```
+/// use stepfunctions::model::{Definition, Graph, State, StateKind};
+/// let d = Definition::new(Graph::new("Done", [State::new("Done", StateKind::Succeed)])).timeout_seconds(60);
+/// assert_eq!(d.graph.start_at, "Done");
+/// assert_eq!(d.timeout_seconds, Some(60));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Definition {
+    /// `Comment`.
+    pub comment: Option<String>,
+    /// `Version` of the Amazon States Language (`1.0`); left out when `None`.
+    pub version: Option<String>,
+    /// `TimeoutSeconds`: the longest an execution may run.
+    pub timeout_seconds: Option<u64>,
+    /// `StartAt` and `States`.
+    pub graph: Graph,
+    /// Top-level fields the model does not know.
+    pub extra: Extra,
+}
+
+impl Definition {
+    /// A definition of these states, with no comment, version or timeout.
+    ///
+    /// ```
+    /// use stepfunctions::model::{Definition, Graph, State, StateKind};
+    /// let d = Definition::new(Graph::new("P", [State::new("P", StateKind::Pass { result: None })]));
+    /// assert!(d.comment.is_none());
+    /// ```
+    pub fn new(graph: Graph) -> Self {
+        Definition {
+            graph,
+            ..Definition::default()
+        }
+    }
+
+    /// Sets the comment.
+    ///
+    /// ```
+    /// # use stepfunctions::model::*;
+    /// let d = Definition::new(Graph::new("P", [State::new("P", StateKind::Succeed)])).comment("hi");
+    /// assert_eq!(d.comment.as_deref(), Some("hi"));
+    /// ```
+    #[must_use]
+    pub fn comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = Some(comment.into());
+        self
+    }
+
+    /// Sets the execution timeout in seconds.
+    ///
+    /// ```
+    /// # use stepfunctions::model::*;
+    /// let d = Definition::new(Graph::new("P", [State::new("P", StateKind::Succeed)])).timeout_seconds(300);
+    /// assert_eq!(d.timeout_seconds, Some(300));
+    /// ```
+    #[must_use]
+    pub fn timeout_seconds(mut self, seconds: u64) -> Self {
+        self.timeout_seconds = Some(seconds);
+        self
+    }
+
+    /// The IAM statements the states need, in the order of the states (nested ones after the
+    /// state that holds them), repeated as often as states repeat them.
+    ///
+    /// ```
+    /// use stepfunctions::model::{Definition, Graph, State, StateKind};
+    /// let d = Definition::new(Graph::new("P", [State::new("P", StateKind::Succeed)]));
+    /// assert_eq!(d.policy_statements().count(), 0);
+    /// ```
+    pub fn policy_statements(&self) -> impl Iterator<Item = &PolicyStatement> {
+        let mut all = Vec::new();
+        self.graph
+            .for_each_state(&mut |state| all.extend(state.policy_statements()));
+        all.into_iter()
+    }
+}
+
+/// What can become a definition: a [`Definition`] itself, or any chain or state builder. The
+/// errors found while building travel with it and are reported at synthesis.
+///
+/// ```
+/// use stepfunctions::model::IntoDefinition;
+/// use stepfunctions::Pass;
+/// let (definition, errors) = Pass::new("P").into_definition();
+/// assert_eq!(definition.graph.start_at, "P");
+/// assert!(errors.is_empty());
+/// ```
+pub trait IntoDefinition {
+    /// The definition, and the errors its builders found.
+    fn into_definition(self) -> (Definition, Vec<Error>);
+}
+
+impl IntoDefinition for Definition {
+    fn into_definition(self) -> (Definition, Vec<Error>) {
+        (self, Vec::new())
+    }
+}
+
+impl<T: Into<crate::Chain>> IntoDefinition for T {
+    fn into_definition(self) -> (Definition, Vec<Error>) {
+        let (graph, errors) = self.into().into_graph();
+        (Definition::new(graph), errors)
+    }
+}
+
+/// A graph of states: the top level of a definition, a Parallel branch, or a Map processor.
+///
+/// ```
+/// use stepfunctions::model::{Graph, State, StateKind};
+/// let g = Graph::new("A", [State::new("A", StateKind::Succeed)]);
+/// assert!(g.states.contains_key("A"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Graph {
+    /// `StartAt`: the name of the first state.
+    pub start_at: String,
+    /// `States`, by name, in order. Each key is its state's [`State::name`].
+    pub states: IndexMap<String, State>,
+}
+
+impl Graph {
+    /// A graph of these states, keyed by their names.
+    ///
+    /// ```
+    /// use stepfunctions::model::{Graph, State, StateKind};
+    /// let g = Graph::new("A", [State::new("A", StateKind::Succeed)]);
+    /// assert_eq!(g.states["A"].name, "A");
+    /// ```
+    pub fn new(start_at: impl Into<String>, states: impl IntoIterator<Item = State>) -> Self {
+        Graph {
+            start_at: start_at.into(),
+            states: states.into_iter().map(|s| (s.name.clone(), s)).collect(),
+        }
+    }
+
+    /// Visits every state, nested graphs included, depth first.
+    ///
+    /// ```
+    /// use stepfunctions::model::{Graph, State, StateKind};
+    /// let g = Graph::new("A", [State::new("A", StateKind::Succeed)]);
+    /// let mut names = Vec::new();
+    /// g.for_each_state(&mut |s| names.push(s.name.clone()));
+    /// assert_eq!(names, ["A"]);
+    /// ```
+    pub fn for_each_state<'a>(&'a self, f: &mut dyn FnMut(&'a State)) {
+        for state in self.states.values() {
+            f(state);
+            for g in state.subgraphs() {
+                g.for_each_state(f);
+            }
+        }
+    }
+}
+
+/// One state: its name, its kind with the kind's own fields, and what every state may have.
+///
+/// ```
+/// use stepfunctions::model::{State, StateKind};
+/// let mut s = State::new("Wait", StateKind::Wait(stepfunctions::WaitTime::seconds(5)));
+/// s.next = Some("Done".into());
+/// assert_eq!(s.targets().collect::<Vec<_>>(), ["Done"]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The state's name (its key in `States`).
+    pub name: String,
+    /// `Comment`.
+    pub comment: Option<String>,
+    /// The type and its fields.
+    pub kind: StateKind,
+    /// Input and output processing.
+    pub io: Processing,
+    /// `Retry`, in order (Task, Parallel, Map).
+    pub retry: Vec<Retry>,
+    /// `Catch`, in order (Task, Parallel, Map).
+    pub catch: Vec<Catcher>,
+    /// `Next`; `None` is `End` for the types that continue (all but Choice, Succeed and Fail).
+    pub next: Option<String>,
+    /// Fields the model does not know.
+    pub extra: Extra,
+}
+
+impl State {
+    /// A state with nothing but its name and kind.
+    ///
+    /// ```
+    /// let s = stepfunctions::model::State::new("Done", stepfunctions::model::StateKind::Succeed);
+    /// assert!(s.next.is_none());
+    /// ```
+    pub fn new(name: impl Into<String>, kind: StateKind) -> Self {
+        State {
+            name: name.into(),
+            comment: None,
+            kind,
+            io: Processing::default(),
+            retry: Vec::new(),
+            catch: Vec::new(),
+            next: None,
+            extra: Extra::new(),
+        }
+    }
+
+    /// Every transition target of this state (Next, Choice rules, Default, Catch).
+    ///
+    /// ```
+    /// use stepfunctions::model::{State, StateKind};
+    /// assert_eq!(State::new("S", StateKind::Succeed).targets().count(), 0);
+    /// ```
+    pub fn targets(&self) -> impl Iterator<Item = &str> {
+        let (rules, default): (&[ChoiceRule], Option<&str>) = match &self.kind {
+            StateKind::Choice { rules, default } => (rules, default.as_deref()),
+            _ => (&[], None),
+        };
+        self.next
+            .as_deref()
+            .into_iter()
+            .chain(rules.iter().map(|r| r.next.as_str()))
+            .chain(default)
+            .chain(self.catch.iter().map(|c| c.next.as_str()))
+    }
+
+    /// Renames transition targets: `rename` gives the new name, or `None` to keep one.
+    pub(crate) fn rename_targets(&mut self, rename: &dyn Fn(&str) -> Option<String>) {
+        let apply = |s: &mut String| {
+            if let Some(new) = rename(s) {
+                *s = new;
+            }
+        };
+        if let Some(n) = &mut self.next {
+            apply(n);
+        }
+        if let StateKind::Choice { rules, default } = &mut self.kind {
+            rules.iter_mut().for_each(|r| apply(&mut r.next));
+            if let Some(d) = default {
+                apply(d);
+            }
+        }
+        self.catch.iter_mut().for_each(|c| apply(&mut c.next));
+    }
+
+    /// Nested graphs: Parallel branches, the Map processor.
+    ///
+    /// ```
+    /// use stepfunctions::model::{State, StateKind};
+    /// assert!(State::new("S", StateKind::Succeed).subgraphs().is_empty());
+    /// ```
+    pub fn subgraphs(&self) -> Vec<&Graph> {
+        match &self.kind {
+            StateKind::Parallel { branches } => branches.iter().collect(),
+            StateKind::Map(map) => map.processor.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub(crate) fn subgraphs_mut(&mut self) -> Vec<&mut Graph> {
+        match &mut self.kind {
+            StateKind::Parallel { branches } => branches.iter_mut().collect(),
+            StateKind::Map(map) => map.processor.iter_mut().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The IAM statements this state itself needs (not those of nested states): a task's.
+    ///
+    /// ```
+    /// use stepfunctions::model::{State, StateKind};
+    /// assert!(State::new("S", StateKind::Succeed).policy_statements().is_empty());
+    /// ```
+    pub fn policy_statements(&self) -> &[PolicyStatement] {
+        match &self.kind {
+            StateKind::Task(task) => &task.policy,
+            _ => &[],
+        }
+    }
+
+    /// Whether the state continues with `Next` (or ends with `End`).
+    ///
+    /// ```
+    /// use stepfunctions::model::{State, StateKind};
+    /// assert!(!State::new("S", StateKind::Succeed).is_nextable());
+    /// ```
+    pub fn is_nextable(&self) -> bool {
+        self.kind.state_type().map_or(true, StateType::is_nextable)
+    }
+}
+
+/// A path field that may be set to `null` (`InputPath`, `ResultPath`, `OutputPath`).
+///
+/// ```
+/// use stepfunctions::model::NullablePath;
+/// assert_ne!(NullablePath::Path("$.a".into()), NullablePath::Null);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum NullablePath {
+    /// A path.
+    Path(String),
+    /// `null`: discard (the input, the result, or the output).
+    Null,
+}
+
+/// Input and output processing (JSONPath): which of these fields a state type takes is decided
+/// by the builders and checked by validation.
+///
+/// ```
+/// use stepfunctions::model::{NullablePath, Processing};
+/// let io = Processing { result_path: Some(NullablePath::Null), ..Processing::default() };
+/// assert!(io.input_path.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Processing {
+    /// `InputPath`.
+    pub input_path: Option<NullablePath>,
+    /// `Parameters` of a Pass or Parallel (a task's input is [`TaskState::input`]).
+    pub parameters: Option<Payload>,
+    /// `ResultSelector`.
+    pub result_selector: Option<Payload>,
+    /// `ResultPath`.
+    pub result_path: Option<NullablePath>,
+    /// `OutputPath`.
+    pub output_path: Option<NullablePath>,
+}
+
+/// The type of a state, as its `Type` field names it.
+///
+/// ```
+/// use stepfunctions::model::StateType;
+/// assert_eq!(StateType::parse("Choice"), Some(StateType::Choice));
+/// assert_eq!(StateType::Choice.as_str(), "Choice");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StateType {
+    /// `Pass`.
+    Pass,
+    /// `Task`.
+    Task,
+    /// `Choice`.
+    Choice,
+    /// `Wait`.
+    Wait,
+    /// `Parallel`.
+    Parallel,
+    /// `Map`.
+    Map,
+    /// `Succeed`.
+    Succeed,
+    /// `Fail`.
+    Fail,
+}
+
+impl StateType {
+    /// Every type, in the order of the ASL specification.
+    pub const ALL: [StateType; 8] = [
+        StateType::Pass,
+        StateType::Task,
+        StateType::Choice,
+        StateType::Wait,
+        StateType::Succeed,
+        StateType::Fail,
+        StateType::Parallel,
+        StateType::Map,
+    ];
+
+    /// The `Type` value.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::model::StateType::Map.as_str(), "Map");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            StateType::Pass => "Pass",
+            StateType::Task => "Task",
+            StateType::Choice => "Choice",
+            StateType::Wait => "Wait",
+            StateType::Parallel => "Parallel",
+            StateType::Map => "Map",
+            StateType::Succeed => "Succeed",
+            StateType::Fail => "Fail",
+        }
+    }
+
+    /// The type a `Type` value names, if any.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::model::StateType::parse("Nope"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<StateType> {
+        StateType::ALL.into_iter().find(|t| t.as_str() == text)
+    }
+
+    /// Whether states of this type continue with `Next` or `End` (all but Choice, Succeed and
+    /// Fail).
+    ///
+    /// ```
+    /// assert!(stepfunctions::model::StateType::Pass.is_nextable());
+    /// ```
+    pub const fn is_nextable(self) -> bool {
+        !matches!(self, StateType::Choice | StateType::Succeed | StateType::Fail)
+    }
+}
+
+/// A state's type and the fields of that type.
+///
+/// ```
+/// use stepfunctions::model::{StateKind, StateType};
+/// assert_eq!(StateKind::Succeed.state_type(), Some(StateType::Succeed));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum StateKind {
+    /// `Pass`, with its fixed `Result`.
+    Pass {
+        /// `Result`.
+        result: Option<Payload>,
+    },
+    /// `Task`.
+    Task(Box<TaskState>),
+    /// `Choice`.
+    Choice {
+        /// `Choices`, in order: the first that holds wins.
+        rules: Vec<ChoiceRule>,
+        /// `Default`.
+        default: Option<String>,
+    },
+    /// `Wait`.
+    Wait(WaitTime),
+    /// `Parallel`.
+    Parallel {
+        /// `Branches`.
+        branches: Vec<Graph>,
+    },
+    /// `Map` (inline).
+    Map(Box<MapState>),
+    /// `Succeed`.
+    Succeed,
+    /// `Fail`.
+    Fail(FailState),
+    /// A state written as raw ASL JSON; its `Retry`, `Catch` and `Next` are merged with the
+    /// state's own.
+    Custom(serde_json::Map<String, serde_json::Value>),
+}
+
+impl StateKind {
+    /// The type; for a custom state, the one its `Type` names (`None` if it names none).
+    ///
+    /// ```
+    /// use stepfunctions::model::{StateKind, StateType};
+    /// let custom = StateKind::Custom(serde_json::json!({"Type": "Fail"}).as_object().unwrap().clone());
+    /// assert_eq!(custom.state_type(), Some(StateType::Fail));
+    /// ```
+    pub fn state_type(&self) -> Option<StateType> {
+        Some(match self {
+            StateKind::Pass { .. } => StateType::Pass,
+            StateKind::Task(_) => StateType::Task,
+            StateKind::Choice { .. } => StateType::Choice,
+            StateKind::Wait(_) => StateType::Wait,
+            StateKind::Parallel { .. } => StateType::Parallel,
+            StateKind::Map(_) => StateType::Map,
+            StateKind::Succeed => StateType::Succeed,
+            StateKind::Fail(_) => StateType::Fail,
+            StateKind::Custom(json) => return json.get("Type").and_then(|t| t.as_str()).and_then(StateType::parse),
+        })
+    }
+
+    /// The type's name for messages: `custom` for a custom state of no known type.
+    pub(crate) fn label(&self) -> &'static str {
+        self.state_type().map_or("custom", StateType::as_str)
+    }
+}
+
+/// A Task state's own fields.
+///
+/// ```
+/// use stepfunctions::model::TaskState;
+/// let t = TaskState::new("arn:aws:states:::lambda:invoke");
+/// assert!(t.input.is_none() && t.policy.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskState {
+    /// `Resource`.
+    pub resource: Expr,
+    /// The input sent to the resource (rendered as `Parameters`).
+    pub input: Option<Payload>,
+    /// `TimeoutSeconds` or `TimeoutSecondsPath`.
+    pub timeout: Option<Timeout>,
+    /// `HeartbeatSeconds` or `HeartbeatSecondsPath`.
+    pub heartbeat: Option<Timeout>,
+    /// `Credentials`.
+    pub credentials: Option<Credentials>,
+    /// The IAM statements the state machine's role needs to run the task.
+    pub policy: Vec<PolicyStatement>,
+}
+
+impl TaskState {
+    /// A task calling `resource` with the state input, and needing no permission.
+    ///
+    /// ```
+    /// let t = stepfunctions::model::TaskState::new(cfn_model::Expr::reference("Activity"));
+    /// ```
+    pub fn new(resource: impl Into<Expr>) -> Self {
+        TaskState {
+            resource: resource.into(),
+            input: None,
+            timeout: None,
+            heartbeat: None,
+            credentials: None,
+            policy: Vec::new(),
+        }
+    }
+}
+
+/// An inline Map state's own fields.
+///
+/// ```
+/// let m = stepfunctions::model::MapState::default();
+/// assert!(m.processor.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MapState {
+    /// `ItemsPath`.
+    pub items_path: Option<String>,
+    /// `ItemSelector`.
+    pub item_selector: Option<Payload>,
+    /// `ItemProcessor` (its `ProcessorConfig` is `INLINE`).
+    pub processor: Option<Graph>,
+    /// `MaxConcurrency`.
+    pub max_concurrency: Option<u32>,
+    /// `MaxConcurrencyPath`.
+    pub max_concurrency_path: Option<String>,
+}
+
+/// A Fail state's own fields: each of error and cause is a literal (`Error`, `Cause`) or a path
+/// or intrinsic function (`ErrorPath`, `CausePath`).
+///
+/// ```
+/// let f = stepfunctions::model::FailState { error: Some("Oops".into()), cause: None };
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FailState {
+    /// `Error` or `ErrorPath`.
+    pub error: Option<Payload>,
+    /// `Cause` or `CausePath`.
+    pub cause: Option<Payload>,
+}
+
+/// A rule of a Choice state: when the condition holds, go to `next`.
+///
+/// ```
+/// use stepfunctions::{model::ChoiceRule, Condition};
+/// let r = ChoiceRule { condition: Condition::is_present("$.x"), next: "Has X".into() };
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceRule {
+    /// The condition.
+    pub condition: Condition,
+    /// `Next`.
+    pub next: String,
+}
+
+/// A catcher once its handler is placed: on these errors, go to `next`.
+///
+/// ```
+/// let c = stepfunctions::model::Catcher { errors: vec!["States.ALL".into()], result_path: None, next: "Failed".into() };
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catcher {
+    /// `ErrorEquals`.
+    pub errors: Vec<String>,
+    /// `ResultPath` of the error output.
+    pub result_path: Option<NullablePath>,
+    /// `Next`.
+    pub next: String,
+}

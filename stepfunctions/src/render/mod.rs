@@ -1,0 +1,592 @@
+//! The render pass: the [definition model](crate::model) written as Amazon States Language.
+//!
+//! This is the only place that decides how a value is spelled in the ASL: `Key.$` for a field
+//! whose value is a path or an intrinsic function, the `...Path` forms of Fail and Wait fields,
+//! `Parameters` for a task's input, and how a CloudFormation expression inside a string is
+//! written. Everything it needs to decide comes from an explicit [`RenderContext`]: a value
+//! renders the same wherever it is rendered from with the same context.
+//!
+//! A context either collects [`Substitutions`] (each CloudFormation expression becomes a
+//! `${Key}` placeholder, the keys go to `DefinitionSubstitutions`: what
+//! [`StateMachine`](crate::StateMachine) uses) or is [plain](RenderContext::plain) (expressions
+//! are written in `Fn::Sub` text form, `${AWS::Partition}`: what `serde_json` gives for the
+//! model's values, for reading and tests).
+//!
+//! Rendering writes straight from the typed model into the serializer: no intermediate JSON
+//! tree.
+//!
+//! ```
+//! use cfn_model::Expr;
+//! use stepfunctions::render::RenderContext;
+//! use stepfunctions::Payload;
+//!
+//! let p = Payload::from_object([("FunctionName", Expr::get_att("Fn", "Arn").into())]);
+//! let plain = RenderContext::plain().to_json(&p).unwrap();
+//! assert_eq!(String::from_utf8(plain).unwrap(), r#"{"FunctionName":"${Fn.Arn}"}"#);
+//!
+//! let cx = RenderContext::with_substitutions(Default::default());
+//! let collected = cx.to_json(&p).unwrap();
+//! assert_eq!(String::from_utf8(collected).unwrap(), r#"{"FunctionName":"${FnArn}"}"#);
+//! assert_eq!(cx.into_substitutions().iter().next().unwrap().0, "FnArn");
+//! ```
+
+pub(crate) mod reindent;
+mod substitutions;
+
+use std::cell::RefCell;
+
+use cfn_model::Expr;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+pub use substitutions::Substitutions;
+
+use crate::model::{
+    Catcher, Comparison, Condition, Credentials, Definition, Graph, Intrinsic, NullablePath, Operand, Payload, Retry,
+    State, StateKind, Timeout, WaitTime,
+};
+
+/// What a render depends on: whether CloudFormation expressions become `${Key}` placeholders
+/// (and which keys are taken), or are written in `Fn::Sub` text form.
+///
+/// ```
+/// use stepfunctions::render::RenderContext;
+/// let cx = RenderContext::plain();
+/// assert_eq!(cx.to_json(&stepfunctions::Payload::from("x")).unwrap(), b"\"x\"");
+/// ```
+#[derive(Debug)]
+pub struct RenderContext {
+    substitutions: Option<RefCell<Substitutions>>,
+}
+
+impl RenderContext {
+    /// A context that writes CloudFormation expressions in `Fn::Sub` text form
+    /// (`arn:${AWS::Partition}:states:::lambda:invoke`): readable, and what the model's `Serialize`
+    /// implementations use.
+    ///
+    /// ```
+    /// let cx = stepfunctions::render::RenderContext::plain();
+    /// ```
+    pub fn plain() -> Self {
+        RenderContext { substitutions: None }
+    }
+
+    /// A context that writes each CloudFormation expression as a `${Key}` placeholder, giving
+    /// out keys after those `start` holds (the user's own keys are never reused).
+    ///
+    /// ```
+    /// let cx = stepfunctions::render::RenderContext::with_substitutions(Default::default());
+    /// assert!(cx.into_substitutions().is_empty());
+    /// ```
+    pub fn with_substitutions(start: Substitutions) -> Self {
+        RenderContext {
+            substitutions: Some(RefCell::new(start)),
+        }
+    }
+
+    /// The substitutions the renders so far have used (empty for a plain context).
+    ///
+    /// ```
+    /// let cx = stepfunctions::render::RenderContext::plain();
+    /// assert!(cx.into_substitutions().is_empty());
+    /// ```
+    pub fn into_substitutions(self) -> Substitutions {
+        self.substitutions.map(RefCell::into_inner).unwrap_or_default()
+    }
+
+    /// A value of the model, ready for any `serde` serializer with this context.
+    ///
+    /// ```
+    /// use stepfunctions::render::RenderContext;
+    /// let cx = RenderContext::plain();
+    /// let text = serde_json::to_string(&cx.view(&stepfunctions::Condition::is_null("$.a"))).unwrap();
+    /// assert_eq!(text, r#"{"Variable":"$.a","IsNull":true}"#);
+    /// ```
+    pub fn view<'a, T: Render + ?Sized>(&'a self, value: &'a T) -> View<'a, T> {
+        View { value, cx: self }
+    }
+
+    /// A value of the model as compact JSON.
+    ///
+    /// ```
+    /// let json = stepfunctions::render::RenderContext::plain().to_json(&stepfunctions::Retry::all()).unwrap();
+    /// assert_eq!(json, br#"{"ErrorEquals":["States.ALL"]}"#);
+    /// ```
+    pub fn to_json<T: Render + ?Sized>(&self, value: &T) -> Result<Vec<u8>, serde_json::Error> {
+        serde_json::to_vec(&self.view(value))
+    }
+
+    /// Writes an expression as ASL string content: literal text as is, anything else as a
+    /// `${Key}` placeholder (collecting) or in `Fn::Sub` text form (plain).
+    fn string<S: Serializer>(&self, expr: &Expr, s: S) -> Result<S::Ok, S::Error> {
+        if let Some(text) = plain_text(expr) {
+            return s.serialize_str(text);
+        }
+        match &self.substitutions {
+            // The whole string is one placeholder: cfn-lint skips a `${Key}` string but checks a
+            // mixed one (a Resource ARN with `${Partition}` in it fails its ARN pattern). A
+            // literal holding `${` goes through a substitution too, so that CloudFormation cannot
+            // read it as a placeholder.
+            Some(subs) => {
+                let mut subs = subs.borrow_mut();
+                let key = subs.placeholder(expr);
+                s.collect_str(&format_args!("${{{key}}}"))
+            }
+            None => s.collect_str(&format_args!("{expr}")),
+        }
+    }
+}
+
+/// Literal text that CloudFormation cannot take for a placeholder: written as it is.
+fn plain_text(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Literal(text) if !text.contains("${") => Some(text),
+        _ => None,
+    }
+}
+
+/// A part of the definition model that renders as ASL JSON.
+///
+/// ```
+/// use stepfunctions::render::{Render, RenderContext};
+/// fn compact<T: Render>(value: &T) -> String {
+///     String::from_utf8(RenderContext::plain().to_json(value).unwrap()).unwrap()
+/// }
+/// assert_eq!(compact(&stepfunctions::WaitTime::seconds(3)), r#"{"Seconds":3}"#);
+/// ```
+pub trait Render {
+    /// Writes the value into `s` as the context says.
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error>;
+}
+
+/// A value with its context: what [`RenderContext::view`] gives, `Serialize` for any format.
+#[derive(Debug)]
+pub struct View<'a, T: ?Sized> {
+    value: &'a T,
+    cx: &'a RenderContext,
+}
+
+impl<T: Render + ?Sized> Serialize for View<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.render(self.cx, s)
+    }
+}
+
+impl<T: Render> Render for [T] {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for item in self {
+            seq.serialize_element(&cx.view(item))?;
+        }
+        seq.end()
+    }
+}
+
+impl<T: Render> Render for Vec<T> {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().render(cx, s)
+    }
+}
+
+/// Implements `Serialize` for model types as their render with a plain context.
+macro_rules! serialize_plain {
+    ($($ty:ty),*) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                Render::render(self, &RenderContext::plain(), s)
+            }
+        }
+    )*};
+}
+
+serialize_plain!(Payload, Intrinsic, Condition, Retry, WaitTime, Definition, Graph, State);
+
+impl Render for Definition {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(c) = &self.comment {
+            m.serialize_entry("Comment", c)?;
+        }
+        m.serialize_entry("StartAt", &self.graph.start_at)?;
+        m.serialize_entry("States", &States(&self.graph, cx))?;
+        if let Some(t) = self.timeout_seconds {
+            m.serialize_entry("TimeoutSeconds", &t)?;
+        }
+        if let Some(v) = &self.version {
+            m.serialize_entry("Version", v)?;
+        }
+        for (k, v) in &self.extra {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl Render for Graph {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("StartAt", &self.start_at)?;
+        m.serialize_entry("States", &States(self, cx))?;
+        m.end()
+    }
+}
+
+/// A graph's `States` object.
+struct States<'a>(&'a Graph, &'a RenderContext);
+
+impl Serialize for States<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.states.len()))?;
+        for (name, state) in &self.0.states {
+            m.serialize_entry(name, &self.1.view(state))?;
+        }
+        m.end()
+    }
+}
+
+/// A Map's `ItemProcessor`.
+struct Processor<'a>(&'a Graph, &'a RenderContext);
+
+impl Serialize for Processor<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Inline;
+        impl Serialize for Inline {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("Mode", "INLINE")?;
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("ProcessorConfig", &Inline)?;
+        m.serialize_entry("StartAt", &self.0.start_at)?;
+        m.serialize_entry("States", &States(self.0, self.1))?;
+        m.end()
+    }
+}
+
+impl Render for State {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let StateKind::Custom(json) = &self.kind {
+            for (k, v) in json {
+                if !matches!(k.as_str(), "Next" | "End" | "Retry" | "Catch") {
+                    m.serialize_entry(k, v)?;
+                }
+            }
+            for (k, v) in &self.extra {
+                m.serialize_entry(k, v)?;
+            }
+            let raw_list = |key: &str| json.get(key).and_then(|v| v.as_array()).map_or(&[][..], Vec::as_slice);
+            let retry = raw_list("Retry");
+            if !retry.is_empty() || !self.retry.is_empty() {
+                m.serialize_entry("Retry", &Combined(retry, &self.retry, cx))?;
+            }
+            let catch = raw_list("Catch");
+            if !catch.is_empty() || !self.catch.is_empty() {
+                m.serialize_entry("Catch", &Combined(catch, &self.catch, cx))?;
+            }
+            if self.is_nextable() {
+                write_next(&mut m, &self.next)?;
+            }
+            return m.end();
+        }
+        m.serialize_entry("Type", self.kind.label())?;
+        if let Some(c) = &self.comment {
+            m.serialize_entry("Comment", c)?;
+        }
+        match &self.kind {
+            StateKind::Task(task) => {
+                m.serialize_entry("Resource", &cx.view(&task.resource))?;
+                if let Some(t) = &task.timeout {
+                    write_timeout(&mut m, t, "TimeoutSeconds")?;
+                }
+                if let Some(t) = &task.heartbeat {
+                    write_timeout(&mut m, t, "HeartbeatSeconds")?;
+                }
+                if let Some(c) = &task.credentials {
+                    m.serialize_entry("Credentials", &cx.view(c))?;
+                }
+            }
+            StateKind::Wait(time) => write_wait(&mut m, time)?,
+            StateKind::Fail(fail) => {
+                for (field, path_field, value) in
+                    [("Error", "ErrorPath", &fail.error), ("Cause", "CausePath", &fail.cause)]
+                {
+                    match value {
+                        Some(v) if v.is_dynamic() => m.serialize_entry(path_field, &cx.view(v))?,
+                        Some(v) => m.serialize_entry(field, &cx.view(v))?,
+                        None => {}
+                    }
+                }
+            }
+            StateKind::Map(map) => {
+                if let Some(p) = &map.items_path {
+                    m.serialize_entry("ItemsPath", p)?;
+                }
+                if let Some(sel) = &map.item_selector {
+                    m.serialize_entry("ItemSelector", &cx.view(sel))?;
+                }
+                if let Some(n) = map.max_concurrency {
+                    m.serialize_entry("MaxConcurrency", &n)?;
+                }
+                if let Some(p) = &map.max_concurrency_path {
+                    m.serialize_entry("MaxConcurrencyPath", p)?;
+                }
+                if let Some(g) = &map.processor {
+                    m.serialize_entry("ItemProcessor", &Processor(g, cx))?;
+                }
+            }
+            StateKind::Parallel { branches } => m.serialize_entry("Branches", &cx.view(branches))?,
+            StateKind::Choice { rules, default } => {
+                m.serialize_entry("Choices", &Rules(rules, cx))?;
+                if let Some(d) = default {
+                    m.serialize_entry("Default", d)?;
+                }
+            }
+            StateKind::Pass { .. } | StateKind::Succeed | StateKind::Custom(_) => {}
+        }
+        let io = &self.io;
+        if let Some(p) = &io.input_path {
+            m.serialize_entry("InputPath", &cx.view(p))?;
+        }
+        // A task's input and a Pass's or Parallel's parameters are the JSONPath `Parameters`.
+        let parameters = match &self.kind {
+            StateKind::Task(task) => task.input.as_ref(),
+            _ => io.parameters.as_ref(),
+        };
+        if let Some(p) = parameters {
+            m.serialize_entry("Parameters", &cx.view(p))?;
+        }
+        if let StateKind::Pass { result: Some(r) } = &self.kind {
+            m.serialize_entry("Result", &cx.view(r))?;
+        }
+        if let Some(p) = &io.result_selector {
+            m.serialize_entry("ResultSelector", &cx.view(p))?;
+        }
+        if let Some(p) = &io.result_path {
+            m.serialize_entry("ResultPath", &cx.view(p))?;
+        }
+        if let Some(p) = &io.output_path {
+            m.serialize_entry("OutputPath", &cx.view(p))?;
+        }
+        if !self.retry.is_empty() {
+            m.serialize_entry("Retry", &cx.view(&self.retry))?;
+        }
+        if !self.catch.is_empty() {
+            m.serialize_entry("Catch", &cx.view(&self.catch))?;
+        }
+        for (k, v) in &self.extra {
+            m.serialize_entry(k, v)?;
+        }
+        if self.is_nextable() {
+            write_next(&mut m, &self.next)?;
+        }
+        m.end()
+    }
+}
+
+fn write_next<M: SerializeMap>(m: &mut M, next: &Option<String>) -> Result<(), M::Error> {
+    match next {
+        Some(n) => m.serialize_entry("Next", n),
+        None => m.serialize_entry("End", &true),
+    }
+}
+
+/// A custom state's own `Retry` or `Catch` entries, then the typed ones.
+struct Combined<'a, T>(&'a [serde_json::Value], &'a [T], &'a RenderContext);
+
+impl<T: Render> Serialize for Combined<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len() + self.1.len()))?;
+        for v in self.0 {
+            seq.serialize_element(v)?;
+        }
+        for v in self.1 {
+            seq.serialize_element(&self.2.view(v))?;
+        }
+        seq.end()
+    }
+}
+
+/// A Choice state's `Choices`.
+struct Rules<'a>(&'a [crate::model::ChoiceRule], &'a RenderContext);
+
+impl Serialize for Rules<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Rule<'a>(&'a crate::model::ChoiceRule, &'a RenderContext);
+        impl Serialize for Rule<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(None)?;
+                write_condition(&mut m, &self.0.condition, self.1)?;
+                m.serialize_entry("Next", &self.0.next)?;
+                m.end()
+            }
+        }
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for rule in self.0 {
+            seq.serialize_element(&Rule(rule, self.1))?;
+        }
+        seq.end()
+    }
+}
+
+impl Render for Expr {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        cx.string(self, s)
+    }
+}
+
+impl Render for NullablePath {
+    fn render<S: Serializer>(&self, _cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            NullablePath::Path(p) => s.serialize_str(p),
+            NullablePath::Null => s.serialize_unit(),
+        }
+    }
+}
+
+impl Render for Payload {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Payload::Null => s.serialize_unit(),
+            Payload::Bool(b) => s.serialize_bool(*b),
+            Payload::Number(n) => n.serialize(s),
+            Payload::String(e) => cx.string(e, s),
+            Payload::Path(p) => s.serialize_str(p),
+            Payload::Intrinsic(i) => Render::render(i, cx, s),
+            Payload::Array(items) => items.render(cx, s),
+            Payload::Object(map) => {
+                let mut m = s.serialize_map(Some(map.len()))?;
+                let mut key = String::new();
+                for (k, v) in map {
+                    if v.is_dynamic() {
+                        key.clear();
+                        key.push_str(k);
+                        key.push_str(".$");
+                        m.serialize_entry(&key, &cx.view(v))?;
+                    } else {
+                        m.serialize_entry(k, &cx.view(v))?;
+                    }
+                }
+                m.end()
+            }
+        }
+    }
+}
+
+impl Render for Intrinsic {
+    fn render<S: Serializer>(&self, _cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.render())
+    }
+}
+
+impl Render for Condition {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        write_condition(&mut m, self, cx)?;
+        m.end()
+    }
+}
+
+/// Writes a condition's fields into a map (a Choice rule adds `Next`).
+fn write_condition<M: SerializeMap>(m: &mut M, c: &Condition, cx: &RenderContext) -> Result<(), M::Error> {
+    match c {
+        Condition::Compare(Comparison {
+            variable,
+            operator,
+            operand,
+        }) => {
+            m.serialize_entry("Variable", variable)?;
+            let op = operator.as_str();
+            match operand {
+                Operand::String(v) | Operand::Timestamp(v) | Operand::Path(v) => m.serialize_entry(op, v),
+                Operand::Number(v) => m.serialize_entry(op, v),
+                Operand::Bool(v) => m.serialize_entry(op, v),
+            }
+        }
+        Condition::And(cs) => m.serialize_entry("And", &cx.view(cs)),
+        Condition::Or(cs) => m.serialize_entry("Or", &cx.view(cs)),
+        Condition::Not(c) => m.serialize_entry("Not", &cx.view(c.as_ref())),
+    }
+}
+
+impl Render for Retry {
+    fn render<S: Serializer>(&self, _cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("ErrorEquals", &self.errors)?;
+        if let Some(i) = self.interval {
+            m.serialize_entry("IntervalSeconds", &i.as_secs())?;
+        }
+        if let Some(n) = self.max_attempts {
+            m.serialize_entry("MaxAttempts", &n)?;
+        }
+        if let Some(rate) = self.backoff_rate {
+            if rate.fract() == 0.0 && rate < 1e15 {
+                m.serialize_entry("BackoffRate", &(rate as u64))?;
+            } else {
+                m.serialize_entry("BackoffRate", &rate)?;
+            }
+        }
+        if let Some(d) = self.max_delay {
+            m.serialize_entry("MaxDelaySeconds", &d.as_secs())?;
+        }
+        if let Some(j) = self.jitter {
+            m.serialize_entry("JitterStrategy", &j)?;
+        }
+        m.end()
+    }
+}
+
+impl Render for Catcher {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("ErrorEquals", &self.errors)?;
+        if let Some(rp) = &self.result_path {
+            m.serialize_entry("ResultPath", &cx.view(rp))?;
+        }
+        m.serialize_entry("Next", &self.next)?;
+        m.end()
+    }
+}
+
+impl Render for Credentials {
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let role = self.role_arn();
+        let mut m = s.serialize_map(Some(1))?;
+        if role.is_dynamic() {
+            m.serialize_entry("RoleArn.$", &cx.view(role))?;
+        } else {
+            m.serialize_entry("RoleArn", &cx.view(role))?;
+        }
+        m.end()
+    }
+}
+
+impl Render for WaitTime {
+    fn render<S: Serializer>(&self, _cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        write_wait(&mut m, self)?;
+        m.end()
+    }
+}
+
+fn write_wait<M: SerializeMap>(m: &mut M, time: &WaitTime) -> Result<(), M::Error> {
+    use crate::model::WaitField;
+    match time.field() {
+        WaitField::Seconds(s) => m.serialize_entry("Seconds", &s),
+        WaitField::SecondsPath(p) => m.serialize_entry("SecondsPath", p),
+        WaitField::Timestamp(t) => m.serialize_entry("Timestamp", t),
+        WaitField::TimestampPath(p) => m.serialize_entry("TimestampPath", p),
+    }
+}
+
+fn write_timeout<M: SerializeMap>(m: &mut M, timeout: &Timeout, field: &str) -> Result<(), M::Error> {
+    match timeout.path() {
+        Some(p) => m.serialize_entry(&format!("{field}Path"), p),
+        None => m.serialize_entry(
+            field,
+            &timeout.fixed().and_then(|s| s.as_ref().ok()).copied().unwrap_or(0),
+        ),
+    }
+}
