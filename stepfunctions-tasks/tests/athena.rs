@@ -276,7 +276,7 @@ fn fails_when_max_results_is_out_of_range() {
         ))
         .unwrap_err();
         assert!(
-            matches!(&e, Error::InvalidTask { state, reason } if state == "Get Query Results" && reason.contains("1 to 1000")),
+            matches!(&e, Error::InvalidTask { state, reason, .. } if state == "Get Query Results" && reason.contains("1 to 1000")),
             "{e:?}"
         );
     }

@@ -25,7 +25,7 @@ fn submit() -> BatchSubmitJob {
 
 fn reason(e: Error) -> String {
     match e {
-        Error::InvalidTask { state, reason } => {
+        Error::InvalidTask { state, reason, .. } => {
             assert_eq!(state, "Submit Job");
             reason
         }

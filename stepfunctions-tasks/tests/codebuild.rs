@@ -146,7 +146,7 @@ fn fails_when_the_project_name_is_too_short() {
     ))
     .unwrap_err();
     assert!(
-        matches!(&e, Error::InvalidTask { state, reason } if state == "Task" && reason.contains("2 to 255")),
+        matches!(&e, Error::InvalidTask { state, reason, .. } if state == "Task" && reason.contains("2 to 255")),
         "{e:?}"
     );
 }

@@ -38,7 +38,7 @@ fn fails_when_the_name_is_empty_or_too_long() {
     for name in [String::new(), "j".repeat(241)] {
         let e = render_state(Task::new("Task", GlueDataBrewStartJobRun::new(name))).unwrap_err();
         assert!(
-            matches!(&e, Error::InvalidTask { state, reason } if state == "Task" && reason.contains("1 to 240")),
+            matches!(&e, Error::InvalidTask { state, reason, .. } if state == "Task" && reason.contains("1 to 240")),
             "{e:?}"
         );
     }

@@ -42,7 +42,7 @@ fn on_fargate() -> EcsRunTask {
 
 fn reason(e: Error) -> String {
     match e {
-        Error::InvalidTask { state, reason } => {
+        Error::InvalidTask { state, reason, .. } => {
             assert_eq!(state, "Run");
             reason
         }

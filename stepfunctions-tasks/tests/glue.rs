@@ -11,7 +11,7 @@ use stepfunctions_tasks::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
 
 fn reason(e: Error) -> String {
     match e {
-        Error::InvalidTask { state, reason } => {
+        Error::InvalidTask { state, reason, .. } => {
             assert_eq!(state, "Task");
             reason
         }

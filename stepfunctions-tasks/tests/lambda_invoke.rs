@@ -109,7 +109,8 @@ fn fails_when_the_client_context_is_not_base64() {
     ))
     .unwrap_err();
     assert!(
-        matches!(e, Error::InvalidTask { ref reason, .. } if reason.contains("base64")),
+        matches!(e, Error::InvalidTask { ref field, ref reason, .. }
+            if field.as_deref() == Some("ClientContext") && reason.contains("base64")),
         "{e:?}"
     );
     let long = "A".repeat(3584);

@@ -120,10 +120,12 @@ pub enum Error {
         reason: String,
     },
     /// A task's integration rejected its configuration.
-    #[error("task `{state}`: {reason}")]
+    #[error("task `{state}`: {}{reason}", field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
     InvalidTask {
         /// The state.
         state: String,
+        /// The field at fault, as the service's API names it, where one is.
+        field: Option<String>,
         /// What is wrong.
         reason: String,
     },

@@ -47,7 +47,7 @@ pub use builder::states::{
 };
 pub use builder::task::{
     integration_resource_arn, IntegrationParts, IntegrationPattern, ServiceIntegration, StepFunctionsInvokeActivity,
-    SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task,
+    SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, TaskError,
 };
 pub use error::{Error, Warning};
 pub use json_path::JsonPath;

@@ -593,3 +593,39 @@ fn a_state_kept_under_another_name_in_a_hand_built_graph_fails() {
         "{e:?}"
     );
 }
+
+/// An integration whose own check fails on one field.
+#[derive(Debug, Clone)]
+struct Picky;
+
+impl ServiceIntegration for Picky {
+    const SERVICE: &'static str = "sqs";
+    const API: &'static str = "sendMessage";
+    fn parameters(&self, _: IntegrationPattern) -> Option<Payload> {
+        None
+    }
+    fn policy_statements(&self, _: IntegrationPattern) -> Vec<PolicyStatement> {
+        Vec::new()
+    }
+    fn validate(&self, _: IntegrationPattern) -> Result<(), stepfunctions::TaskError> {
+        Err(stepfunctions::TaskError::field("DelaySeconds", "must be 0 to 900"))
+    }
+}
+
+#[test]
+fn a_task_error_names_the_state_and_the_field() {
+    let e = err(Task::new("Send", Picky));
+    assert_eq!(
+        e,
+        Error::InvalidTask {
+            state: "Send".into(),
+            field: Some("DelaySeconds".into()),
+            reason: "must be 0 to 900".into(),
+        }
+    );
+    assert_eq!(e.to_string(), "task `Send`: DelaySeconds: must be 0 to 900");
+    // Two failing tasks: both are reported, in the order of the chain.
+    let e = err(Task::new("First", Picky).next(Task::new("Second", Picky)));
+    let states: Vec<_> = e.errors().iter().map(Error::state).collect();
+    assert_eq!(states, [Some("First"), Some("Second")]);
+}

@@ -3,6 +3,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsWaitForTaskToken};
 
 use super::{request_setters, HttpApi, HttpMethod, Request};
@@ -88,7 +89,7 @@ impl ServiceIntegration for CallApiGatewayHttpApiEndpoint {
         self.request.policy_statements(self.api.id(), &stage)
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(stage) = self.stage.as_ref().and_then(Expr::as_literal) {
             let valid = stage == "$default"
                 || !stage.is_empty()
@@ -97,12 +98,15 @@ impl ServiceIntegration for CallApiGatewayHttpApiEndpoint {
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
             if !valid {
-                return Err(format!(
+                return Err(TaskError::field(
+                    "Stage",
+                    format!(
                     "the stage name `{stage}` must be `$default` or 1 to 128 letters, digits, hyphens or underscores"
+                ),
                 ));
             }
         }
-        self.request.validate()
+        self.request.validate().map_err(TaskError::from)
     }
 }
 

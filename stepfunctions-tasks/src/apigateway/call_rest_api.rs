@@ -3,6 +3,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsWaitForTaskToken};
 
 use super::{request_setters, HttpMethod, Request, RestApi};
@@ -78,7 +79,7 @@ impl ServiceIntegration for CallApiGatewayRestApiEndpoint {
         self.request.policy_statements(self.api.id(), &self.stage)
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(stage) = self.stage.as_literal() {
             let valid = !stage.is_empty()
                 && stage.len() <= 128
@@ -86,12 +87,13 @@ impl ServiceIntegration for CallApiGatewayRestApiEndpoint {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
             if !valid {
-                return Err(format!(
-                    "the stage name `{stage}` must be 1 to 128 letters, digits, hyphens or underscores"
+                return Err(TaskError::field(
+                    "Stage",
+                    format!("the stage name `{stage}` must be 1 to 128 letters, digits, hyphens or underscores"),
                 ));
             }
         }
-        self.request.validate()
+        self.request.validate().map_err(TaskError::from)
     }
 }
 

@@ -1,6 +1,7 @@
 //! `AthenaGetQueryResults`: <https://docs.aws.amazon.com/step-functions/latest/dg/connect-athena.html>.
 
 use cfn_model::iam::PolicyStatement;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::any_workgroup;
@@ -111,15 +112,21 @@ impl ServiceIntegration for AthenaGetQueryResults {
         ]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(Payload::Number(n)) = &self.max_results {
             if !n.as_u64().is_some_and(|n| (1..=1000).contains(&n)) {
-                return Err(format!("max results is {n}; Athena returns 1 to 1000 rows a page"));
+                return Err(TaskError::field(
+                    "MaxResults",
+                    format!("max results is {n}; Athena returns 1 to 1000 rows a page"),
+                ));
             }
         }
         if let Some(n) = self.next_token.as_ref().and_then(literal_len) {
             if n == 0 || n > 1024 {
-                return Err("the next token must be 1 to 1024 characters".into());
+                return Err(TaskError::field(
+                    "NextToken",
+                    "the next token must be 1 to 1024 characters",
+                ));
             }
         }
         Ok(())

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
 use super::S3Location;
@@ -403,16 +404,20 @@ impl ServiceIntegration for AthenaStartQueryExecution {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(n) = literal_len(&self.query_string) {
             if n == 0 || n > 262_144 {
-                return Err("the query string must be 1 to 262144 characters".into());
+                return Err(TaskError::field(
+                    "QueryString",
+                    "the query string must be 1 to 262144 characters",
+                ));
             }
         }
         if let Some(n) = self.client_request_token.as_ref().and_then(literal_len) {
             if !(32..=128).contains(&n) {
-                return Err(format!(
-                    "the client request token is {n} characters; Athena takes 32 to 128"
+                return Err(TaskError::field(
+                    "ClientRequestToken",
+                    format!("the client request token is {n} characters; Athena takes 32 to 128"),
                 ));
             }
         }
@@ -424,7 +429,7 @@ impl ServiceIntegration for AthenaStartQueryExecution {
         for (what, value, max) in checks {
             if let Some(n) = value.as_ref().and_then(literal_len) {
                 if n == 0 || n > max {
-                    return Err(format!("the {what} name must be 1 to {max} characters"));
+                    return Err(TaskError::new(format!("the {what} name must be 1 to {max} characters")));
                 }
             }
         }
@@ -432,15 +437,26 @@ impl ServiceIntegration for AthenaStartQueryExecution {
             l.validate()?;
         }
         match (self.encryption, &self.encryption_key) {
-            (None, Some(_)) => return Err("an encryption key needs an encryption option (Kms or ClientSideKms)".into()),
+            (None, Some(_)) => {
+                return Err(TaskError::field(
+                    "ResultConfiguration.EncryptionConfiguration",
+                    "an encryption key needs an encryption option (Kms or ClientSideKms)",
+                ))
+            }
             (Some(EncryptionOption::S3Managed), Some(_)) => {
-                return Err("S3-managed encryption (SSE_S3) takes no KMS key".into())
+                return Err(TaskError::field(
+                    "ResultConfiguration.EncryptionConfiguration.KmsKey",
+                    "S3-managed encryption (SSE_S3) takes no KMS key",
+                ))
             }
             (_, Some(k)) => {
                 if let Some(text) = k.as_literal() {
                     if !text.starts_with("arn:") {
-                        return Err(format!(
-                            "the encryption key must be a KMS key ARN (the role is granted its use), not `{text}`"
+                        return Err(TaskError::field(
+                            "ResultConfiguration.EncryptionConfiguration.KmsKey",
+                            format!(
+                                "the encryption key must be a KMS key ARN (the role is granted its use), not `{text}`"
+                            ),
                         ));
                     }
                 }
@@ -449,17 +465,24 @@ impl ServiceIntegration for AthenaStartQueryExecution {
         }
         if let Some(values) = &self.execution_parameters {
             if values.is_empty() {
-                return Err("execution parameters, when given, must not be empty".into());
+                return Err(TaskError::field(
+                    "ExecutionParameters",
+                    "execution parameters, when given, must not be empty",
+                ));
             }
             if values.iter().filter_map(literal_len).any(|n| !(1..=1024).contains(&n)) {
-                return Err("each execution parameter must be 1 to 1024 characters".into());
+                return Err(TaskError::field(
+                    "ExecutionParameters",
+                    "each execution parameter must be 1 to 1024 characters",
+                ));
             }
         }
         if let Some(age) = self.result_reuse_max_age {
             let secs = age.as_secs();
             if age.subsec_nanos() != 0 || secs % 60 != 0 || !(1..=10_080).contains(&(secs / 60)) {
-                return Err(format!(
-                    "the result reuse max age must be whole minutes from 1 to 10080, not {age:?}"
+                return Err(TaskError::field(
+                    "ResultReuseConfiguration.ResultReuseByAgeConfiguration.MaxAgeInMinutes",
+                    format!("the result reuse max age must be whole minutes from 1 to 10080, not {age:?}"),
                 ));
             }
         }

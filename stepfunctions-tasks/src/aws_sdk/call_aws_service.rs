@@ -3,6 +3,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{
     integration_resource_arn, IntegrationPattern, Payload, ServiceIntegration, SupportsWaitForTaskToken,
 };
@@ -155,20 +156,23 @@ impl ServiceIntegration for CallAwsService {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         let service = self.resource_service();
         if service.is_empty() || !service.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(format!(
-                "the service `{}` must be an SDK service name, letters and digits (`s3`, `sfn`, `cloudwatchlogs`)",
-                self.service
+            return Err(TaskError::field(
+                "service",
+                format!(
+                    "the service `{}` must be an SDK service name, letters and digits (`s3`, `sfn`, `cloudwatchlogs`)",
+                    self.service
+                ),
             ));
         }
         let camel = self.action.starts_with(|c: char| c.is_ascii_lowercase())
             && self.action.chars().all(|c| c.is_ascii_alphanumeric());
         if !camel {
-            return Err(format!(
-                "the action must be in camelCase (`getObject`), got `{}`",
-                self.action
+            return Err(TaskError::field(
+                "action",
+                format!("the action must be in camelCase (`getObject`), got `{}`", self.action),
             ));
         }
         match &self.parameters {
@@ -180,13 +184,13 @@ impl ServiceIntegration for CallAwsService {
                     .map(String::as_str)
                     .collect();
                 if !invalid.is_empty() {
-                    return Err(format!(
-                        "parameter names must be in PascalCase, got: {}",
-                        invalid.join(", ")
+                    return Err(TaskError::field(
+                        "Parameters",
+                        format!("parameter names must be in PascalCase, got: {}", invalid.join(", ")),
                     ));
                 }
             }
-            Some(_) => return Err("the parameters must be an object".into()),
+            Some(_) => return Err(TaskError::field("Parameters", "the parameters must be an object")),
         }
         if self.iam_resources.is_empty() {
             return Err(
@@ -198,8 +202,9 @@ impl ServiceIntegration for CallAwsService {
                 .split_once(':')
                 .is_some_and(|(prefix, name)| !prefix.is_empty() && !name.is_empty() && !name.contains(':'));
             if !valid {
-                return Err(format!(
-                    "the IAM action `{action}` must be `<prefix>:<Action>`, e.g. `s3:ListAllMyBuckets`"
+                return Err(TaskError::field(
+                    "iam_action",
+                    format!("the IAM action `{action}` must be `<prefix>:<Action>`, e.g. `s3:ListAllMyBuckets`"),
                 ));
             }
         }

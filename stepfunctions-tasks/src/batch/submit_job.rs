@@ -5,6 +5,7 @@ use std::time::Duration;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRequestResponse, SupportsRunJob};
 
 use super::{BatchJobDefinition, BatchJobQueue};
@@ -509,7 +510,7 @@ impl ServiceIntegration for BatchSubmitJob {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.job_definition.validate()?;
         self.job_queue.validate()?;
         if let Some(name) = static_value(&self.job_name).and_then(Expr::as_literal) {
@@ -519,43 +520,58 @@ impl ServiceIntegration for BatchSubmitJob {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !valid {
-                return Err(format!(
+                return Err(TaskError::field("JobName", format!(
                     "job name `{name}`: up to 128 letters, digits, hyphens and underscores, starting with a letter or digit"
-                ));
+                )));
             }
         }
         if let Some(size) = self.array_size {
             if !(2..=10_000).contains(&size) {
-                return Err(format!("the array size must be 2 to 10,000; got {size}"));
+                return Err(TaskError::field(
+                    "ArrayProperties.Size",
+                    format!("the array size must be 2 to 10,000; got {size}"),
+                ));
             }
         }
         if let Some(a) = self.attempts {
             if !(1..=10).contains(&a) {
-                return Err(format!("attempts must be 1 to 10; got {a}"));
+                return Err(TaskError::field(
+                    "RetryStrategy.Attempts",
+                    format!("attempts must be 1 to 10; got {a}"),
+                ));
             }
         }
         if self.depends_on.len() > 20 {
-            return Err(format!(
-                "a job depends on at most 20 jobs; got {}",
-                self.depends_on.len()
+            return Err(TaskError::field(
+                "DependsOn",
+                format!("a job depends on at most 20 jobs; got {}", self.depends_on.len()),
             ));
         }
         if let Some(o) = &self.container_overrides {
             o.validate()?;
         }
         if self.tags.len() > 50 {
-            return Err(format!("a job has at most 50 tags; got {}", self.tags.len()));
+            return Err(TaskError::field(
+                "Tags",
+                format!("a job has at most 50 tags; got {}", self.tags.len()),
+            ));
         }
         for (k, v) in &self.tags {
             if k.is_empty() || k.chars().count() > 128 {
-                return Err(format!("tag key `{k}` must be 1 to 128 characters"));
+                return Err(TaskError::field(
+                    "Tags",
+                    format!("tag key `{k}` must be 1 to 128 characters"),
+                ));
             }
             if v.chars().count() > 256 {
-                return Err(format!("the value of tag `{k}` is longer than 256 characters"));
+                return Err(TaskError::field(
+                    "Tags",
+                    format!("the value of tag `{k}` is longer than 256 characters"),
+                ));
             }
         }
         if let Some(Err(e)) = &self.attempt_duration {
-            return Err(e.clone());
+            return Err(TaskError::new(e.clone()));
         }
         Ok(())
     }

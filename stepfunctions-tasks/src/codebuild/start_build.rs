@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
 use super::CodeBuildProject;
@@ -240,17 +241,23 @@ impl ServiceIntegration for CodeBuildStartBuild {
         }
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(n) = literal_len(self.project.name()) {
             if !(2..=255).contains(&n) {
-                return Err("the project name must be 2 to 255 characters".into());
+                return Err(TaskError::field(
+                    "ProjectName",
+                    "the project name must be 2 to 255 characters",
+                ));
             }
         }
         if self.environment.keys().any(String::is_empty) {
-            return Err("an environment variable has no name".into());
+            return Err(TaskError::field(
+                "EnvironmentVariablesOverride",
+                "an environment variable has no name",
+            ));
         }
         if self.buildspec_override.as_ref().and_then(literal_len) == Some(0) {
-            return Err("the buildspec override is empty".into());
+            return Err(TaskError::field("BuildspecOverride", "the buildspec override is empty"));
         }
         Ok(())
     }

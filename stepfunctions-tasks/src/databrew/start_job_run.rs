@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
 use crate::util::{literal_len, stack_arn, static_value};
@@ -68,10 +69,13 @@ impl ServiceIntegration for GlueDataBrewStartJobRun {
         vec![PolicyStatement::allow(actions, [job])]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(n) = literal_len(&self.name) {
             if n == 0 || n > 240 {
-                return Err("the DataBrew job name must be 1 to 240 characters".into());
+                return Err(TaskError::field(
+                    "Name",
+                    "the DataBrew job name must be 1 to 240 characters",
+                ));
             }
         }
         Ok(())

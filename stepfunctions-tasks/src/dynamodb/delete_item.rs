@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{
@@ -87,13 +88,15 @@ impl ServiceIntegration for DynamoDeleteItem {
         vec![self.table.statement("DeleteItem")]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.table.check()?;
         check_key(&self.key)?;
-        self.options.check(
-            None,
-            &[DynamoReturnValues::None, DynamoReturnValues::AllOld],
-            "DeleteItem",
-        )
+        self.options
+            .check(
+                None,
+                &[DynamoReturnValues::None, DynamoReturnValues::AllOld],
+                "DeleteItem",
+            )
+            .map_err(TaskError::from)
     }
 }

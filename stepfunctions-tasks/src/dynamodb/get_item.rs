@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{
@@ -169,7 +170,7 @@ impl ServiceIntegration for DynamoGetItem {
         vec![self.table.statement("GetItem")]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.table.check()?;
         check_key(&self.key)?;
         if let Some(bad) = self
@@ -177,8 +178,9 @@ impl ServiceIntegration for DynamoGetItem {
             .iter()
             .find(|p| p.text.is_empty() || p.starts_with_index)
         {
-            return Err(format!(
-                "projection expression `{bad}` must start with an attribute (`with_attribute`)"
+            return Err(TaskError::field(
+                "ProjectionExpression",
+                format!("projection expression `{bad}` must start with an attribute (`with_attribute`)"),
             ));
         }
         let projection = self.projection_text();
@@ -187,5 +189,6 @@ impl ServiceIntegration for DynamoGetItem {
             &self.names,
             &IndexMap::new(),
         )
+        .map_err(TaskError::from)
     }
 }

@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{
@@ -91,15 +92,16 @@ impl ServiceIntegration for DynamoPutItem {
         vec![self.table.statement("PutItem")]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.table.check()?;
         if self.item.is_empty() {
-            return Err("the item has no attribute".into());
+            return Err(TaskError::field("Item", "the item has no attribute"));
         }
         for (name, value) in &self.item {
             value.check(&format!("Item.{name}"))?;
         }
         self.options
             .check(None, &[DynamoReturnValues::None, DynamoReturnValues::AllOld], "PutItem")
+            .map_err(TaskError::from)
     }
 }

@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{
@@ -109,19 +110,21 @@ impl ServiceIntegration for DynamoUpdateItem {
         vec![self.table.statement("UpdateItem")]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.table.check()?;
         check_key(&self.key)?;
-        self.options.check(
-            self.update_expression.as_deref(),
-            &[
-                DynamoReturnValues::None,
-                DynamoReturnValues::AllOld,
-                DynamoReturnValues::UpdatedOld,
-                DynamoReturnValues::AllNew,
-                DynamoReturnValues::UpdatedNew,
-            ],
-            "UpdateItem",
-        )
+        self.options
+            .check(
+                self.update_expression.as_deref(),
+                &[
+                    DynamoReturnValues::None,
+                    DynamoReturnValues::AllOld,
+                    DynamoReturnValues::UpdatedOld,
+                    DynamoReturnValues::AllNew,
+                    DynamoReturnValues::UpdatedNew,
+                ],
+                "UpdateItem",
+            )
+            .map_err(TaskError::from)
     }
 }

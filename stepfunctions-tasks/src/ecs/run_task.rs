@@ -3,6 +3,7 @@
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob, SupportsWaitForTaskToken};
 
 use super::task_definition::check_fargate_size;
@@ -1010,21 +1011,27 @@ impl ServiceIntegration for EcsRunTask {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.cluster.validate()?;
         self.task_definition.validate()?;
         if self.revision == Some(0) {
-            return Err("task definition revisions start at 1".into());
+            return Err(TaskError::field(
+                "TaskDefinition",
+                "task definition revisions start at 1",
+            ));
         }
         self.launch_target.validate()?;
         self.check_against_task_definition()?;
         for (i, o) in self.container_overrides.iter().enumerate() {
             o.validate()?;
             if self.container_overrides[..i].iter().any(|other| other.name == o.name) {
-                return Err(format!("container `{}` is overridden twice", o.name));
+                return Err(TaskError::field(
+                    "Overrides.ContainerOverrides",
+                    format!("container `{}` is overridden twice", o.name),
+                ));
             }
         }
-        self.check_task_size()
+        self.check_task_size().map_err(TaskError::from)
     }
 }
 

@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::EksCluster;
@@ -176,19 +177,22 @@ impl ServiceIntegration for EksCall {
         Vec::new()
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.cluster.check()?;
         match &self.path {
             Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
-            _ => return Err("the path must be a string".into()),
+            _ => return Err(TaskError::field("Path", "the path must be a string")),
         }
         if let Some(path) = literal(&self.path) {
             if !path.starts_with('/') {
-                return Err(format!("the path `{path}` must start with `/`"));
+                return Err(TaskError::field(
+                    "Path",
+                    format!("the path `{path}` must start with `/`"),
+                ));
             }
         }
         if self.query_parameters.keys().any(String::is_empty) {
-            return Err("a query parameter has no name".into());
+            return Err(TaskError::field("QueryParameters", "a query parameter has no name"));
         }
         Ok(())
     }

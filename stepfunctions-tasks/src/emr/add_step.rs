@@ -3,6 +3,7 @@
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRequestResponse, SupportsRunJob};
 
 use super::{check_cluster_id, cluster_arn, ADD_JOB_FLOW_STEPS_RULE};
@@ -227,28 +228,43 @@ impl ServiceIntegration for EmrAddStep {
         }
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         check_cluster_id(&self.cluster_id)?;
         if let Some(name) = literal(&self.name) {
             if name.is_empty() || name.chars().count() > 256 {
-                return Err(format!("step name `{name}` must be 1 to 256 characters"));
+                return Err(TaskError::field(
+                    "Step.Name",
+                    format!("step name `{name}` must be 1 to 256 characters"),
+                ));
             }
         }
         if literal(&self.jar) == Some("") {
-            return Err("the step needs a JAR (command-runner.jar runs commands)".into());
+            return Err(TaskError::field(
+                "Step.HadoopJarStep.Jar",
+                "the step needs a JAR (command-runner.jar runs commands)",
+            ));
         }
         if let Some(args) = &self.args {
             if !matches!(args, Payload::Array(_) | Payload::Path(_) | Payload::Intrinsic(_)) {
-                return Err("the step's arguments must be a list, a path to one, or JsonPath::array".into());
+                return Err(TaskError::field(
+                    "Step.HadoopJarStep.Args",
+                    "the step's arguments must be a list, a path to one, or JsonPath::array",
+                ));
             }
         }
         if let Some(k) = self.properties.keys().find(|k| k.is_empty()) {
-            return Err(format!("step property `{k}` has no name"));
+            return Err(TaskError::field(
+                "Step.HadoopJarStep.Properties",
+                format!("step property `{k}` has no name"),
+            ));
         }
         if let Some(arn) = self.execution_role_arn.as_ref().and_then(literal) {
             if !(arn.starts_with("arn:") && arn.contains(":iam::") && arn.contains(":role/")) {
-                return Err(format!(
-                    "execution role `{arn}` is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)"
+                return Err(TaskError::field(
+                    "ExecutionRoleArn",
+                    format!(
+                        "execution role `{arn}` is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)"
+                    ),
                 ));
             }
         }

@@ -1,6 +1,7 @@
 //! `EmrCancelStep`: <https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html>.
 
 use cfn_model::iam::PolicyStatement;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{check_cluster_id, cluster_arn};
@@ -73,10 +74,10 @@ impl ServiceIntegration for EmrCancelStep {
         )]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         check_cluster_id(&self.cluster_id)?;
         if literal(&self.step_id) == Some("") {
-            return Err("the step id may not be empty".into());
+            return Err(TaskError::field("StepId", "the step id may not be empty"));
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ use std::time::Duration;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRequestResponse, SupportsRunJob};
 
 use super::types::{
@@ -494,9 +495,9 @@ impl ServiceIntegration for EmrCreateCluster {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if literal(&self.name) == Some("") {
-            return Err("the cluster needs a name".into());
+            return Err(TaskError::field("Name", "the cluster needs a name"));
         }
         self.instances.validate()?;
         self.roles.cluster_role().validate()?;
@@ -514,25 +515,32 @@ impl ServiceIntegration for EmrCreateCluster {
         let version = self.release_version().transpose()?;
         if let Some(level) = self.step_concurrency_level {
             if !(1..=256).contains(&level) {
-                return Err(format!("the step concurrency level must be 1 to 256; got {level}"));
+                return Err(TaskError::field(
+                    "StepConcurrencyLevel",
+                    format!("the step concurrency level must be 1 to 256; got {level}"),
+                ));
             }
             if let Some(v @ (major, minor, patch)) = version {
                 if level > 1 && v < (5, 28, 0) {
-                    return Err(format!(
+                    return Err(TaskError::field("StepConcurrencyLevel", format!(
                         "a step concurrency level above 1 needs EMR release 5.28.0 or later; the release label is emr-{major}.{minor}.{patch}"
-                    ));
+                    )));
                 }
             }
         }
         if let Some(gib) = self.ebs_root_volume_size {
             if !(15..=100).contains(&gib) {
-                return Err(format!("the EBS root volume size must be 15 to 100 GiB; got {gib}"));
+                return Err(TaskError::field(
+                    "EbsRootVolumeSize",
+                    format!("the EBS root volume size must be 15 to 100 GiB; got {gib}"),
+                ));
             }
         }
         if let Some(idle) = self.auto_termination_idle_timeout {
             if idle.subsec_nanos() != 0 || !(60..=604_800).contains(&idle.as_secs()) {
-                return Err(format!(
-                    "the auto-termination idle timeout is whole seconds, 60 to 604800 (7 days); got {idle:?}"
+                return Err(TaskError::field(
+                    "AutoTerminationPolicy.IdleTimeout",
+                    format!("the auto-termination idle timeout is whole seconds, 60 to 604800 (7 days); got {idle:?}"),
                 ));
             }
         }
@@ -548,12 +556,16 @@ impl ServiceIntegration for EmrCreateCluster {
             m.validate()?;
         }
         if self.tags.len() > 50 {
-            return Err(format!("a cluster has at most 50 tags; got {}", self.tags.len()));
+            return Err(TaskError::field(
+                "Tags",
+                format!("a cluster has at most 50 tags; got {}", self.tags.len()),
+            ));
         }
         for key in self.tags.keys() {
             if key.is_empty() || key.chars().count() > 128 || key.starts_with("aws:") {
-                return Err(format!(
-                    "tag key `{key}` must be 1 to 128 characters and not start with aws:"
+                return Err(TaskError::field(
+                    "Tags",
+                    format!("tag key `{key}` must be 1 to 128 characters and not start with aws:"),
                 ));
             }
         }

@@ -2,6 +2,7 @@
 //! <https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html>.
 
 use cfn_model::iam::PolicyStatement;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{check_cluster_id, cluster_arn};
@@ -107,12 +108,15 @@ impl ServiceIntegration for EmrModifyInstanceFleetByName {
         )]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         check_cluster_id(&self.cluster_id)?;
         if literal(&self.instance_fleet_name) == Some("") {
-            return Err("the instance fleet name may not be empty".into());
+            return Err(TaskError::field(
+                "InstanceFleetName",
+                "the instance fleet name may not be empty",
+            ));
         }
         check_count("target On-Demand capacity", &self.target_on_demand_capacity)?;
-        check_count("target Spot capacity", &self.target_spot_capacity)
+        check_count("target Spot capacity", &self.target_spot_capacity).map_err(TaskError::from)
     }
 }

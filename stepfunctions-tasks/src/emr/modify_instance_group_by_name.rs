@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::modify_instance_fleet_by_name::check_count;
@@ -356,11 +357,14 @@ impl ServiceIntegration for EmrModifyInstanceGroupByName {
         )]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         check_cluster_id(&self.cluster_id)?;
         if literal(&self.instance_group_name) == Some("") {
-            return Err("the instance group name may not be empty".into());
+            return Err(TaskError::field(
+                "InstanceGroupName",
+                "the instance group name may not be empty",
+            ));
         }
-        self.instance_group.validate()
+        self.instance_group.validate().map_err(TaskError::from)
     }
 }

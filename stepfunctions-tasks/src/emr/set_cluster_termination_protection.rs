@@ -2,6 +2,7 @@
 //! <https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html>.
 
 use cfn_model::iam::PolicyStatement;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{check_cluster_id, cluster_arn};
@@ -71,7 +72,7 @@ impl ServiceIntegration for EmrSetClusterTerminationProtection {
         )]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
-        check_cluster_id(&self.cluster_id)
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
+        check_cluster_id(&self.cluster_id).map_err(TaskError::from)
     }
 }

@@ -1,6 +1,7 @@
 //! `EmrTerminateCluster`: <https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html>.
 
 use cfn_model::iam::PolicyStatement;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRequestResponse, SupportsRunJob};
 
 use super::{check_cluster_id, cluster_arn, TERMINATE_JOB_FLOWS_RULE};
@@ -84,8 +85,8 @@ impl ServiceIntegration for EmrTerminateCluster {
         }
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
-        check_cluster_id(&self.cluster_id)
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
+        check_cluster_id(&self.cluster_id).map_err(TaskError::from)
     }
 }
 

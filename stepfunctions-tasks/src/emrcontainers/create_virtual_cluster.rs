@@ -4,6 +4,7 @@
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{Arg, IntegrationPattern, JsonPath, Payload, ServiceIntegration};
 
 use super::{check_resource_name, check_tags, tags_payload, virtual_cluster_arn, EksClusterInput};
@@ -179,10 +180,15 @@ impl ServiceIntegration for EmrContainersCreateVirtualCluster {
         out
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         match self.eks_cluster.name() {
             Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
-            _ => return Err("the EKS cluster name must be a string".into()),
+            _ => {
+                return Err(TaskError::field(
+                    "ContainerProvider.Id",
+                    "the EKS cluster name must be a string",
+                ))
+            }
         }
         if let Some(name) = literal(self.eks_cluster.name()) {
             check_cluster_name(name)?;
@@ -195,21 +201,24 @@ impl ServiceIntegration for EmrContainersCreateVirtualCluster {
                 && !ns.starts_with('-')
                 && !ns.ends_with('-');
             if !ok {
-                return Err(format!(
-                    "Kubernetes namespace `{ns}` must be 1 to 63 lower-case letters, digits and `-`, \
+                return Err(TaskError::field(
+                    "ContainerProvider.Info.EksInfo.Namespace",
+                    format!(
+                        "Kubernetes namespace `{ns}` must be 1 to 63 lower-case letters, digits and `-`, \
                      starting and ending with a letter or digit"
+                    ),
                 ));
             }
         }
         if let Some(name) = &self.name {
             match name {
                 Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
-                _ => return Err("the virtual cluster name must be a string".into()),
+                _ => return Err(TaskError::field("Name", "the virtual cluster name must be a string")),
             }
             if let Some(text) = literal(name) {
                 check_resource_name("virtual cluster name", text)?;
             }
         }
-        check_tags(&self.tags)
+        check_tags(&self.tags).map_err(TaskError::from)
     }
 }

@@ -2,6 +2,7 @@
 //! <https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr-eks.html>.
 
 use cfn_model::iam::PolicyStatement;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
 use super::VirtualClusterInput;
@@ -72,8 +73,8 @@ impl ServiceIntegration for EmrContainersDeleteVirtualCluster {
         vec![PolicyStatement::allow(actions, [self.virtual_cluster.arn("")])]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
-        self.virtual_cluster.check()
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
+        self.virtual_cluster.check().map_err(TaskError::from)
     }
 }
 

@@ -3,6 +3,7 @@
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRequestResponse, SupportsRunJob};
 
 use super::{
@@ -270,7 +271,7 @@ impl ServiceIntegration for EmrContainersStartJobRun {
         out
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.virtual_cluster.check()?;
         self.release_label.check()?;
         self.job_driver.check()?;
@@ -279,14 +280,14 @@ impl ServiceIntegration for EmrContainersStartJobRun {
         if let Some(name) = &self.job_name {
             match name {
                 Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
-                _ => return Err("the job name must be a string".into()),
+                _ => return Err(TaskError::field("Name", "the job name must be a string")),
             }
             if let Some(text) = literal(name) {
                 check_resource_name("job name", text)?;
             }
         }
         check_tags(&self.tags)?;
-        self.check_role()
+        self.check_role().map_err(TaskError::from)
     }
 }
 

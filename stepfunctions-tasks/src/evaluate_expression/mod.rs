@@ -9,6 +9,7 @@ mod paths;
 
 use cfn_model::iam::{PolicyStatement, Role};
 use cfn_model::{Expr, Resource, Template, Value};
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use crate::lambda::LambdaFunction;
@@ -238,17 +239,20 @@ impl ServiceIntegration for EvaluateExpression {
         )]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if self.expression.trim().is_empty() {
-            return Err("the expression is empty".into());
+            return Err(TaskError::field("expression", "the expression is empty"));
         }
         if let Some((_, path)) = paths::matches(&self.expression)
             .into_iter()
             .find(|(at, _)| *at > 0 && self.expression.as_bytes()[at - 1] == b'$')
         {
-            return Err(format!(
-                "`${path}` is a context path; the expression can only read the state input (`$.`): pass the \
+            return Err(TaskError::field(
+                "expression",
+                format!(
+                    "`${path}` is a context path; the expression can only read the state input (`$.`): pass the \
                  value in the input, with InputPath or a Pass state"
+                ),
             ));
         }
         let literal = paths::inside_literals(&self.expression);
@@ -258,16 +262,22 @@ impl ServiceIntegration for EvaluateExpression {
                 .filter(|(_, k)| *k == paths::Literal::PlainString)
                 .map(|(p, _)| *p)
                 .collect();
-            return Err(format!(
-                "state path(s) {all:?} are literal text inside a string of the expression, where they are not \
+            return Err(TaskError::field(
+                "expression",
+                format!(
+                    "state path(s) {all:?} are literal text inside a string of the expression, where they are not \
                  resolved; use a template literal with interpolation instead, e.g. `...${{{first}}}...`"
+                ),
             ));
         }
         if let Some((first, _)) = literal.first() {
             let all: Vec<&str> = literal.iter().map(|(p, _)| *p).collect();
-            return Err(format!(
-                "state path(s) {all:?} are literal text inside a template literal of the expression, where they \
+            return Err(TaskError::field(
+                "expression",
+                format!(
+                    "state path(s) {all:?} are literal text inside a template literal of the expression, where they \
                  are not resolved; interpolate them instead, like ${{{first}}}"
+                ),
             ));
         }
         Ok(())

@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsWaitForTaskToken};
 
 use super::EventBus;
@@ -185,11 +186,11 @@ impl ServiceIntegration for EventBridgePutEvents {
         vec![PolicyStatement::allow(["events:PutEvents"], buses)]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if self.entries.is_empty() || self.entries.len() > 10 {
-            return Err(format!(
-                "PutEvents takes 1 to 10 entries (it has {})",
-                self.entries.len()
+            return Err(TaskError::field(
+                "Entries",
+                format!("PutEvents takes 1 to 10 entries (it has {})", self.entries.len()),
             ));
         }
         for (i, entry) in self.entries.iter().enumerate() {

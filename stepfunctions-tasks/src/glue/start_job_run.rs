@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
 use crate::util::{literal_len, stack_arn, static_value};
@@ -266,15 +267,21 @@ impl ServiceIntegration for GlueStartJobRun {
         )]
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(n) = literal_len(&self.job_name) {
             if n == 0 || n > 255 {
-                return Err("the Glue job name must be 1 to 255 characters".into());
+                return Err(TaskError::field(
+                    "JobName",
+                    "the Glue job name must be 1 to 255 characters",
+                ));
             }
         }
         if let Some(n) = self.security_configuration.as_ref().and_then(literal_len) {
             if n == 0 || n > 255 {
-                return Err("the security configuration name must be 1 to 255 characters".into());
+                return Err(TaskError::field(
+                    "SecurityConfiguration",
+                    "the security configuration name must be 1 to 255 characters",
+                ));
             }
         }
         for value in [&self.job_timeout, &self.notify_delay_after].into_iter().flatten() {
@@ -282,10 +289,13 @@ impl ServiceIntegration for GlueStartJobRun {
         }
         if let Some((kind, n)) = &self.worker {
             if *n == 0 {
-                return Err("the number of workers must be at least 1".into());
+                return Err(TaskError::field(
+                    "NumberOfWorkers",
+                    "the number of workers must be at least 1",
+                ));
             }
             if kind.as_str().is_empty() {
-                return Err("the worker type is empty".into());
+                return Err(TaskError::field("WorkerType", "the worker type is empty"));
             }
         }
         Ok(())

@@ -5,6 +5,7 @@ use std::time::Duration;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use serde::Serialize;
+use stepfunctions::TaskError;
 use stepfunctions::{
     IntegrationParts, IntegrationPattern, Payload, Retry, ServiceIntegration, SupportsWaitForTaskToken,
 };
@@ -271,21 +272,27 @@ impl ServiceIntegration for LambdaInvoke {
         }
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(c) = &self.client_context {
             if c.len() > 3583 {
-                return Err(format!(
-                    "the client context is {} bytes; Lambda accepts at most 3583",
-                    c.len()
+                return Err(TaskError::field(
+                    "ClientContext",
+                    format!("the client context is {} bytes; Lambda accepts at most 3583", c.len()),
                 ));
             }
             if !crate::util::is_base64(c) {
-                return Err("the client context must be base64-encoded".into());
+                return Err(TaskError::field(
+                    "ClientContext",
+                    "the client context must be base64-encoded",
+                ));
             }
         }
         if let Some(q) = &self.qualifier {
             if q.is_empty() || q.len() > 128 {
-                return Err("the qualifier must be 1 to 128 characters".into());
+                return Err(TaskError::field(
+                    "Qualifier",
+                    "the qualifier must be 1 to 128 characters",
+                ));
             }
         }
         Ok(())

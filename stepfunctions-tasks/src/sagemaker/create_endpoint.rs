@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{check_name, sagemaker_arn, Tags};
@@ -128,12 +129,12 @@ impl ServiceIntegration for SageMakerCreateEndpoint {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         check_name("endpoint name", &self.endpoint_name)?;
         check_name("endpoint configuration name", &self.endpoint_config_name)?;
         if let Some(key) = &self.kms_key {
             check_kms_key_arn(key)?;
         }
-        self.tags.validate()
+        self.tags.validate().map_err(TaskError::from)
     }
 }

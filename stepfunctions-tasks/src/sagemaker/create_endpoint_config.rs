@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{check_instance_type, check_name, sagemaker_arn, Tags};
@@ -278,12 +279,15 @@ impl ServiceIntegration for SageMakerCreateEndpointConfig {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         check_name("endpoint configuration name", &self.name)?;
         if !(1..=10).contains(&self.variants.len()) {
-            return Err(format!(
-                "an endpoint configuration has 1 to 10 production variants; got {}",
-                self.variants.len()
+            return Err(TaskError::field(
+                "ProductionVariants",
+                format!(
+                    "an endpoint configuration has 1 to 10 production variants; got {}",
+                    self.variants.len()
+                ),
             ));
         }
         for (i, v) in self.variants.iter().enumerate() {
@@ -293,10 +297,13 @@ impl ServiceIntegration for SageMakerCreateEndpointConfig {
                     .iter()
                     .any(|o| literal(&o.variant_name) == Some(name))
                 {
-                    return Err(format!("variant `{name}` is given twice"));
+                    return Err(TaskError::field(
+                        "ProductionVariants",
+                        format!("variant `{name}` is given twice"),
+                    ));
                 }
             }
         }
-        self.tags.validate()
+        self.tags.validate().map_err(TaskError::from)
     }
 }

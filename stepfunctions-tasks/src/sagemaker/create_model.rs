@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Template;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{
@@ -466,19 +467,22 @@ impl ServiceIntegration for SageMakerCreateModel {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         let p = &self.props;
         check_name("model name", &p.name)?;
         self.role.validate()?;
         if let Containers::Pipeline(cs) = &p.containers {
             if !(1..=15).contains(&cs.len()) {
-                return Err(format!(
-                    "an inference pipeline has 1 to 15 containers; got {}",
-                    cs.len()
+                return Err(TaskError::field(
+                    "Containers",
+                    format!("an inference pipeline has 1 to 15 containers; got {}", cs.len()),
                 ));
             }
             if cs.len() > 1 && cs.iter().any(|c| c.mode == Some(Mode::MultiModel)) {
-                return Err("an inference pipeline of several containers cannot use MultiModel mode".into());
+                return Err(TaskError::field(
+                    "Containers",
+                    "an inference pipeline of several containers cannot use MultiModel mode",
+                ));
             }
         }
         for c in p.containers.all() {
@@ -487,6 +491,6 @@ impl ServiceIntegration for SageMakerCreateModel {
         if let Some(vpc) = &p.vpc_config {
             vpc.validate()?;
         }
-        p.tags.validate()
+        p.tags.validate().map_err(TaskError::from)
     }
 }

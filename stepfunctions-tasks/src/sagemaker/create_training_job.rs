@@ -5,6 +5,7 @@ use std::time::Duration;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::{Expr, Template};
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
 use super::{
@@ -1050,46 +1051,62 @@ impl ServiceIntegration for SageMakerCreateTrainingJob {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         let p = &self.props;
         check_name("training job name", &p.name)?;
         self.role.validate()?;
         p.algorithm.validate()?;
         if !(1..=20).contains(&p.input_data_config.len()) {
-            return Err(format!(
-                "a training job has 1 to 20 input channels; got {}",
-                p.input_data_config.len()
+            return Err(TaskError::field(
+                "InputDataConfig",
+                format!(
+                    "a training job has 1 to 20 input channels; got {}",
+                    p.input_data_config.len()
+                ),
             ));
         }
         for (i, channel) in p.input_data_config.iter().enumerate() {
             channel.validate()?;
             if p.input_data_config[..i].iter().any(|c| c.name == channel.name) {
-                return Err(format!("channel `{}` is given twice", channel.name));
+                return Err(TaskError::field(
+                    "InputDataConfig",
+                    format!("channel `{}` is given twice", channel.name),
+                ));
             }
         }
         p.output_data_config.location.validate()?;
         p.resource_config.validate()?;
         p.stopping_condition.validate()?;
         if p.hyperparameters.len() > 100 {
-            return Err(format!("at most 100 hyperparameters; got {}", p.hyperparameters.len()));
+            return Err(TaskError::field(
+                "HyperParameters",
+                format!("at most 100 hyperparameters; got {}", p.hyperparameters.len()),
+            ));
         }
         for (name, value) in &p.hyperparameters {
             if name.is_empty() || name.chars().count() > 256 {
-                return Err(format!("hyperparameter name `{name}` must be 1 to 256 characters"));
+                return Err(TaskError::field(
+                    "HyperParameters",
+                    format!("hyperparameter name `{name}` must be 1 to 256 characters"),
+                ));
             }
             match value {
                 Payload::String(e) => {
                     if e.as_literal().is_some_and(|v| v.chars().count() > 2500) {
-                        return Err(format!(
-                            "the value of hyperparameter `{name}` is longer than 2500 characters"
+                        return Err(TaskError::field(
+                            "HyperParameters",
+                            format!("the value of hyperparameter `{name}` is longer than 2500 characters"),
                         ));
                     }
                 }
                 Payload::Path(_) | Payload::Intrinsic(_) => {}
                 _ => {
-                    return Err(format!(
-                        "hyperparameter `{name}`: SageMaker takes hyperparameters as strings; write the value as \
+                    return Err(TaskError::field(
+                        "HyperParameters",
+                        format!(
+                            "hyperparameter `{name}`: SageMaker takes hyperparameters as strings; write the value as \
                          text (\"10\", not 10)"
+                        ),
                     ))
                 }
             }
@@ -1098,7 +1115,7 @@ impl ServiceIntegration for SageMakerCreateTrainingJob {
             vpc.validate()?;
         }
         p.environment.validate(100, 512, 512)?;
-        p.tags.validate()
+        p.tags.validate().map_err(TaskError::from)
     }
 }
 

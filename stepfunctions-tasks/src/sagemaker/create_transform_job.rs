@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
 use super::{check_instance_type, check_name, sagemaker_arn, CompressionType, Environment, S3DataType, Tags};
@@ -640,7 +641,7 @@ impl ServiceIntegration for SageMakerCreateTransformJob {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         check_name("transform job name", &self.name)?;
         check_name("model name", &self.model_name)?;
         for (what, uri) in [
@@ -649,9 +650,9 @@ impl ServiceIntegration for SageMakerCreateTransformJob {
         ] {
             if let Some(u) = literal(uri) {
                 if !(u.starts_with("s3://") || u.starts_with("https://")) || u.len() > 1024 {
-                    return Err(format!(
+                    return Err(TaskError::new(format!(
                         "{what} `{u}` must be an `s3://` or `https://` URI of at most 1024 characters"
-                    ));
+                    )));
                 }
             }
         }
@@ -660,23 +661,29 @@ impl ServiceIntegration for SageMakerCreateTransformJob {
             ("accept type", &self.output.accept),
         ] {
             if text.as_ref().is_some_and(|t| t.chars().count() > 256) {
-                return Err(format!("the {what} is longer than 256 characters"));
+                return Err(TaskError::new(format!("the {what} is longer than 256 characters")));
             }
         }
         if self.resources.instance_count == 0 {
-            return Err("the instance count must be at least 1".into());
+            return Err(TaskError::field(
+                "TransformResources.InstanceCount",
+                "the instance count must be at least 1",
+            ));
         }
         check_instance_type(&self.resources.instance_type)?;
         if let Some(m) = self.max_payload_mb {
             if m > 100 {
-                return Err(format!("the maximum payload is 0 to 100 MB; got {m}"));
+                return Err(TaskError::field(
+                    "MaxPayloadInMB",
+                    format!("the maximum payload is 0 to 100 MB; got {m}"),
+                ));
             }
         }
         if let Some(o) = &self.model_client_options {
             o.validate()?;
         }
         self.environment.validate(16, 1024, 10240)?;
-        self.tags.validate()
+        self.tags.validate().map_err(TaskError::from)
     }
 }
 

@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{check_name, sagemaker_arn};
@@ -105,7 +106,7 @@ impl ServiceIntegration for SageMakerUpdateEndpoint {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         check_name("endpoint name", &self.endpoint_name)?;
         check_name("endpoint configuration name", &self.endpoint_config_name)?;
         if let Some(key) = &self.kms_key {

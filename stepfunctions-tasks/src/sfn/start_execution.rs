@@ -3,6 +3,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::TaskError;
 use stepfunctions::{
     integration_resource_arn, IntegrationPattern, JsonPath, Payload, ServiceIntegration, SupportsRunJob,
     SupportsWaitForTaskToken,
@@ -182,30 +183,37 @@ impl ServiceIntegration for StepFunctionsStartExecution {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(reason) = self.state_machine.invalid() {
-            return Err(reason.to_owned());
+            return Err(TaskError::new(reason.to_owned()));
         }
         if self.associate_with_parent && !matches!(self.input, None | Some(Payload::Object(_))) {
-            return Err(format!(
-                "associate_with_parent adds {STARTED_BY} to the input, which must then be an object \
+            return Err(TaskError::field(
+                "Input",
+                format!(
+                    "associate_with_parent adds {STARTED_BY} to the input, which must then be an object \
                  (Payload::from_object) or left out"
+                ),
             ));
         }
         if let Some(Payload::String(Expr::Literal(text))) = &self.input {
             if serde_json::from_str::<serde_json::Value>(text).is_err() {
-                return Err(format!(
-                    "the input `{text}` is a string that is not JSON text; StartExecution rejects it"
+                return Err(TaskError::field(
+                    "Input",
+                    format!("the input `{text}` is a string that is not JSON text; StartExecution rejects it"),
                 ));
             }
         }
         match &self.name {
             None | Some(Payload::Path(_) | Payload::Intrinsic(_)) => Ok(()),
             Some(Payload::String(name)) => match name.as_literal() {
-                Some(text) => check_execution_name(text),
+                Some(text) => check_execution_name(text).map_err(TaskError::from),
                 None => Ok(()),
             },
-            Some(_) => Err("the execution name must be a string, a path or an intrinsic function".into()),
+            Some(_) => Err(TaskError::field(
+                "Name",
+                "the execution name must be a string, a path or an intrinsic function",
+            )),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use indexmap::IndexMap;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsWaitForTaskToken};
 
 use super::{MessageAttribute, SnsTopic};
@@ -239,12 +240,12 @@ impl ServiceIntegration for SnsPublish {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(key) = &self.topic.encryption_key {
             check_kms_key_arn(key)?;
         }
         if literal(&self.message) == Some("") {
-            return Err("the message is empty".into());
+            return Err(TaskError::field("Message", "the message is empty"));
         }
         if self.message_per_subscription_type {
             self.check_per_type_message()?;
@@ -257,14 +258,14 @@ impl ServiceIntegration for SnsPublish {
                 Payload::String(e) => {
                     if let Some(text) = e.as_literal() {
                         if text.is_empty() || text.chars().count() > 100 || text.chars().any(char::is_control) {
-                            return Err(format!(
+                            return Err(TaskError::field("Subject", format!(
                                 "the subject `{text}` must be 1 to 100 characters without line breaks or control characters"
-                            ));
+                            )));
                         }
                     }
                 }
                 Payload::Path(_) | Payload::Intrinsic(_) => {}
-                _ => return Err("the subject must be text".into()),
+                _ => return Err(TaskError::field("Subject", "the subject must be text")),
             }
         }
         if let Some(id) = &self.group_id {
@@ -275,7 +276,10 @@ impl ServiceIntegration for SnsPublish {
         }
         if self.topic.fifo {
             if self.group_id.is_none() {
-                return Err("a message to a FIFO topic needs a message group id (`message_group_id`)".into());
+                return Err(TaskError::field(
+                    "MessageGroupId",
+                    "a message to a FIFO topic needs a message group id (`message_group_id`)",
+                ));
             }
             if self.deduplication_id.is_none() && !self.topic.content_based_deduplication {
                 return Err(

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use cfn_model::iam::PolicyStatement;
+use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsWaitForTaskToken};
 
 use super::SqsQueue;
@@ -161,21 +162,25 @@ impl ServiceIntegration for SqsSendMessage {
         statements
     }
 
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         if let Some(key) = &self.queue.encryption_key {
             check_kms_key_arn(key)?;
         }
         if literal(&self.body) == Some("") {
-            return Err("the message body is empty".into());
+            return Err(TaskError::field("MessageBody", "the message body is empty"));
         }
         if let Some(d) = self.delay {
             if d.subsec_nanos() != 0 || d.as_secs() > 900 {
-                return Err(format!(
-                    "the delay must be whole seconds from 0 to 900 (15 minutes), not {d:?}"
+                return Err(TaskError::field(
+                    "DelaySeconds",
+                    format!("the delay must be whole seconds from 0 to 900 (15 minutes), not {d:?}"),
                 ));
             }
             if self.queue.fifo {
-                return Err("a FIFO queue takes no per-message delay (set the queue's DelaySeconds instead)".into());
+                return Err(TaskError::field(
+                    "DelaySeconds",
+                    "a FIFO queue takes no per-message delay (set the queue's DelaySeconds instead)",
+                ));
             }
         }
         if let Some(id) = &self.group_id {
@@ -186,7 +191,10 @@ impl ServiceIntegration for SqsSendMessage {
         }
         if self.queue.fifo {
             if self.group_id.is_none() {
-                return Err("a message to a FIFO queue needs a message group id (`message_group_id`)".into());
+                return Err(TaskError::field(
+                    "MessageGroupId",
+                    "a message to a FIFO queue needs a message group id (`message_group_id`)",
+                ));
             }
             if self.deduplication_id.is_none() && !self.queue.content_based_deduplication {
                 return Err(

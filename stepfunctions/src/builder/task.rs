@@ -117,8 +117,10 @@ pub trait ServiceIntegration {
         Vec::new()
     }
 
-    /// Checks the integration's own settings. Default: nothing to check.
-    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), String> {
+    /// Checks the integration's own settings: what is wrong, and with which field where one is
+    /// at fault. Reported at synthesis as [`Error::InvalidTask`] with the state's name.
+    /// Default: nothing to check.
+    fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         Ok(())
     }
 
@@ -185,7 +187,90 @@ pub struct IntegrationParts {
     /// Retriers added before the user's ([`ServiceIntegration::default_retries`]).
     pub retries: Vec<Retry>,
     /// The integration's own check ([`ServiceIntegration::validate`]).
-    pub check: Result<(), String>,
+    pub check: Result<(), TaskError>,
+}
+
+/// What a task's integration found wrong with its settings ([`ServiceIntegration::validate`]):
+/// the field at fault, as the service's API names it (`Payload`, `Item.id`), where one is, and
+/// why.
+///
+/// ```
+/// use stepfunctions::TaskError;
+/// let e = TaskError::field("ClientContext", "must be base64-encoded");
+/// assert_eq!(e.to_string(), "ClientContext: must be base64-encoded");
+/// let plain: TaskError = "the item has no attribute".into();
+/// assert_eq!(plain.field, None);
+/// assert_eq!(TaskError::new("too long").at("Name").field.as_deref(), Some("Name"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskError {
+    /// The field at fault, if one is.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl TaskError {
+    /// An error of the settings as a whole.
+    ///
+    /// ```
+    /// let e = stepfunctions::TaskError::new("set a table or a table ARN");
+    /// assert!(e.field.is_none());
+    /// ```
+    pub fn new(reason: impl Into<String>) -> Self {
+        TaskError {
+            field: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// An error of one field.
+    ///
+    /// ```
+    /// let e = stepfunctions::TaskError::field("DelaySeconds", "must be 0 to 900");
+    /// assert_eq!(e.field.as_deref(), Some("DelaySeconds"));
+    /// ```
+    pub fn field(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        TaskError {
+            field: Some(field.into()),
+            reason: reason.into(),
+        }
+    }
+
+    /// The same error, about `field` (kept if it names one already).
+    ///
+    /// ```
+    /// let e = stepfunctions::TaskError::new("is empty").at("MessageBody");
+    /// assert_eq!(e.to_string(), "MessageBody: is empty");
+    /// ```
+    #[must_use]
+    pub fn at(mut self, field: impl Into<String>) -> Self {
+        if self.field.is_none() {
+            self.field = Some(field.into());
+        }
+        self
+    }
+}
+
+impl std::fmt::Display for TaskError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{field}: {}", self.reason),
+            None => f.write_str(&self.reason),
+        }
+    }
+}
+
+impl From<String> for TaskError {
+    fn from(reason: String) -> Self {
+        TaskError::new(reason)
+    }
+}
+
+impl From<&str> for TaskError {
+    fn from(reason: &str) -> Self {
+        TaskError::new(reason)
+    }
 }
 
 /// The integration can wait for a job to finish ([`Task::run_job`]).
@@ -379,9 +464,10 @@ impl<I: ServiceIntegration> From<Task<I>> for Chain {
             mut retries,
             check,
         } = integration.into_parts(pattern);
-        if let Err(reason) = check {
+        if let Err(TaskError { field, reason }) = check {
             parts.errors.push(Error::InvalidTask {
                 state: parts.node.name.clone(),
+                field,
                 reason,
             });
         }
@@ -390,6 +476,7 @@ impl<I: ServiceIntegration> From<Task<I>> for Chain {
         {
             parts.errors.push(Error::InvalidTask {
                 state: parts.node.name.clone(),
+                field: None,
                 reason:
                     "the wait-for-task-token pattern needs the task token (JsonPath::task_token()) in the task's input"
                         .into(),
