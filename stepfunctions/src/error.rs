@@ -81,6 +81,16 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A path reads a workflow variable (`$name`) that no state assigns.
+    #[error("state `{state}`: {field} reads the variable `${variable}`, which no state assigns")]
+    UnassignedVariable {
+        /// The state.
+        state: String,
+        /// The field, e.g. `Parameters.total`.
+        field: String,
+        /// The variable's name, without the `$`.
+        variable: String,
+    },
     /// A retrier's value is out of range, or `States.ALL` is not alone and last.
     #[error("state `{state}`: retrier {index}: {reason}")]
     InvalidRetry {
@@ -214,6 +224,7 @@ impl Error {
             | Error::EmptyParallel { state }
             | Error::MissingItemProcessor { state }
             | Error::InvalidPath { state, .. }
+            | Error::UnassignedVariable { state, .. }
             | Error::InvalidRetry { state, .. }
             | Error::InvalidCatch { state, .. }
             | Error::InvalidTimeout { state, .. }

@@ -568,9 +568,11 @@ impl StateMachine {
         }
         // The states' statements first, then logging and tracing, then the user's, as CDK orders them.
         let mut statements = PolicyDocument::new();
-        for statement in model.policy_statements() {
-            statements.add_ref(statement);
-        }
+        model.graph.for_each_state(&mut |state| {
+            for statement in state.policy_statements() {
+                statements.add_ref(statement);
+            }
+        });
         if logs.is_some() {
             statements.add(PolicyStatement::allow(
                 [

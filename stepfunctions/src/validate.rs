@@ -237,7 +237,7 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
                 ("ResultPath", PathKind::Reference),
             ] {
                 if let Some(serde_json::Value::String(p)) = json.get(field) {
-                    check_path(name, field, p, kind)?;
+                    check_path(name, field, &crate::model::Path::new(p.as_str()), kind)?;
                 }
             }
             for field in ["Parameters", "ResultSelector", "ItemSelector"] {

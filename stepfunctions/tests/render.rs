@@ -325,10 +325,10 @@ fn a_definition_built_from_the_model_renders_like_the_builders_output() {
 fn unknown_fields_of_the_model_are_written_after_the_known_ones() {
     use stepfunctions::model::{Definition, Graph, State as ModelState, StateKind};
     let mut pass = ModelState::new("P", StateKind::Pass { result: None });
-    pass.extra.insert("Future".into(), json!({"x": 1}));
+    pass.extra.insert("Future", json!({"x": 1}));
     let mut definition = Definition::new(Graph::new("P", [pass]));
     definition.version = Some("1.0".into());
-    definition.extra.insert("Later".into(), json!(true));
+    definition.extra.insert("Later", json!(true));
     let asl = StateMachine::new("M", definition).render_asl().unwrap();
     let v: Value = serde_json::from_str(&asl.definition).unwrap();
     assert_eq!(

@@ -629,3 +629,38 @@ fn a_task_error_names_the_state_and_the_field() {
     let states: Vec<_> = e.errors().iter().map(Error::state).collect();
     assert_eq!(states, [Some("First"), Some("Second")]);
 }
+
+#[test]
+fn a_path_reading_a_variable_no_state_assigns_fails_naming_the_field() {
+    let e = err(Pass::new("P").parameters(Payload::from_object([("total", JsonPath::string_at("$order.total"))])));
+    assert_eq!(
+        e,
+        Error::UnassignedVariable {
+            state: "P".into(),
+            field: "Parameters.total".into(),
+            variable: "order".into(),
+        }
+    );
+    let e = err(Choice::new("C")
+        .when(Condition::is_present("$flag"), Succeed::new("Yes"))
+        .otherwise(Succeed::new("No")));
+    assert!(
+        matches!(e, Error::UnassignedVariable { ref field, ref variable, .. } if field == "Variable" && variable == "flag"),
+        "{e:?}"
+    );
+    let e = err(Pass::new("P").parameters(Payload::from_object([(
+        "n",
+        JsonPath::array_length(JsonPath::list_at("$items")),
+    )])));
+    assert!(
+        matches!(e, Error::InvalidPath { ref reason, .. } if reason.contains("`$items`")),
+        "{e:?}"
+    );
+    // The context object and the input are not variables.
+    assert!(StateMachine::new(
+        "M",
+        Pass::new("P").parameters(Payload::from_object([("t", JsonPath::execution_id())]))
+    )
+    .render_asl()
+    .is_ok());
+}

@@ -1,6 +1,7 @@
 //! `AthenaGetQueryResults`: <https://docs.aws.amazon.com/step-functions/latest/dg/connect-athena.html>.
 
 use cfn_model::iam::PolicyStatement;
+use stepfunctions::model::Path;
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
@@ -85,7 +86,7 @@ impl AthenaGetQueryResults {
     /// ```
     #[must_use]
     pub fn max_results_at(mut self, path: impl Into<String>) -> Self {
-        self.max_results = Some(Payload::Path(path.into()));
+        self.max_results = Some(Payload::Path(Path::new(path)));
         self
     }
 }

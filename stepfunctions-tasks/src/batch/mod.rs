@@ -5,6 +5,7 @@
 mod submit_job;
 
 use cfn_model::Expr;
+use stepfunctions::model::Path;
 use stepfunctions::Payload;
 
 pub use submit_job::{BatchContainerOverrides, BatchDependencyType, BatchJobDependency, BatchSubmitJob};
@@ -50,7 +51,7 @@ impl BatchJobDefinition {
     /// ```
     pub fn from_json_path(path: impl Into<String>) -> Self {
         BatchJobDefinition {
-            arn: Payload::Path(path.into()),
+            arn: Payload::Path(Path::new(path)),
         }
     }
 
@@ -128,7 +129,7 @@ impl BatchJobQueue {
     /// ```
     pub fn from_json_path(path: impl Into<String>) -> Self {
         BatchJobQueue {
-            arn: Payload::Path(path.into()),
+            arn: Payload::Path(Path::new(path)),
         }
     }
 

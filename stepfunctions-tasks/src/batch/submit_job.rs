@@ -5,6 +5,7 @@ use std::time::Duration;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 use indexmap::IndexMap;
+use stepfunctions::model::Path;
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRequestResponse, SupportsRunJob};
 
@@ -445,7 +446,7 @@ impl BatchSubmitJob {
     /// ```
     #[must_use]
     pub fn attempt_duration_at(mut self, path: impl Into<String>) -> Self {
-        self.attempt_duration = Some(Ok(Payload::Path(path.into())));
+        self.attempt_duration = Some(Ok(Payload::Path(Path::new(path))));
         self
     }
 }

@@ -6,6 +6,7 @@ mod start_build;
 
 use cfn_model::iam::{Policy, PolicyDocument, PolicyStatement, Role};
 use cfn_model::{Expr, Resource, Template, Value};
+use stepfunctions::model::Path;
 use stepfunctions::Payload;
 
 pub use start_build::{BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildStartBuild};
@@ -50,7 +51,7 @@ impl CodeBuildProject {
     /// ```
     pub fn from_json_path(path: impl Into<String>) -> Self {
         CodeBuildProject {
-            name: Payload::Path(path.into()),
+            name: Payload::Path(Path::new(path)),
             arn: stack_arn("codebuild", "project/*"),
         }
     }

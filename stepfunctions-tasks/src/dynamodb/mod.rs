@@ -11,6 +11,7 @@ mod update_item;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::{Expr, Resource, Template, Value};
 use indexmap::IndexMap;
+use stepfunctions::model::Path;
 use stepfunctions::Payload;
 
 pub use delete_item::DynamoDeleteItem;
@@ -317,7 +318,7 @@ impl DynamoAttributeValue {
     }
 
     fn path(kind: &'static str, path: impl Into<String>) -> Self {
-        DynamoAttributeValue(Repr::Scalar(kind, Payload::Path(path.into())))
+        DynamoAttributeValue(Repr::Scalar(kind, Payload::Path(Path::new(path))))
     }
 
     /// A string (`S`): a literal, or a path such as `JsonPath::string_at("$.bar")`.

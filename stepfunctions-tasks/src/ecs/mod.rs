@@ -10,6 +10,7 @@ mod run_task;
 mod task_definition;
 
 use cfn_model::{Expr, ListExpr};
+use stepfunctions::model::Path;
 use stepfunctions::Payload;
 
 pub use run_task::{
@@ -111,7 +112,7 @@ impl EcsCluster {
     /// ```
     pub fn from_json_path(path: impl Into<String>) -> Self {
         EcsCluster {
-            value: Payload::Path(path.into()),
+            value: Payload::Path(Path::new(path)),
             tasks_arn: stack_arn("ecs", "task/*"),
             invalid: None,
         }

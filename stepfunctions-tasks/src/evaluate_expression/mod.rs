@@ -9,6 +9,7 @@ mod paths;
 
 use cfn_model::iam::{PolicyStatement, Role};
 use cfn_model::{Expr, Resource, Template, Value};
+use stepfunctions::model::Path;
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
@@ -224,7 +225,7 @@ impl ServiceIntegration for EvaluateExpression {
     fn parameters(&self, _pattern: IntegrationPattern) -> Option<Payload> {
         let values = paths::distinct(&self.expression)
             .into_iter()
-            .map(|p| (p, Payload::Path(p.to_owned())));
+            .map(|p| (p, Payload::Path(Path::new(p))));
         Some(Payload::from_object([
             ("expression", Payload::String(Expr::lit(&self.expression))),
             ("expressionAttributeValues", Payload::from_object(values)),

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::model::Path;
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
@@ -167,7 +168,7 @@ impl GlueStartJobRun {
     /// ```
     #[must_use]
     pub fn job_timeout_at(mut self, path: impl Into<String>) -> Self {
-        self.job_timeout = Some(Ok(Payload::Path(path.into())));
+        self.job_timeout = Some(Ok(Payload::Path(Path::new(path))));
         self
     }
 

@@ -27,6 +27,7 @@ mod update_endpoint;
 use cfn_model::iam::{Policy, PolicyDocument, PolicyStatement, Role};
 use cfn_model::{Expr, Template};
 use indexmap::IndexMap;
+use stepfunctions::model::Path;
 use stepfunctions::Payload;
 
 pub use create_endpoint::SageMakerCreateEndpoint;
@@ -259,7 +260,7 @@ impl SageMakerS3Location {
                 }
                 Payload::String(Expr::concat(parts))
             }
-            S3LocationKind::Path(p) => Payload::Path(p.clone()),
+            S3LocationKind::Path(p) => Payload::Path(Path::new(p.as_str())),
         }
     }
 
@@ -356,7 +357,7 @@ impl DockerImage {
     /// ```
     pub fn from_json_expression(path: impl Into<String>) -> Self {
         DockerImage {
-            uri: Payload::Path(path.into()),
+            uri: Payload::Path(Path::new(path)),
             pull: EcrPull::Any,
         }
     }

@@ -1,7 +1,7 @@
 //! Catchers as the builders write them: the errors, and the chain that handles them.
 
 use crate::builder::chain::Chain;
-use crate::model::{Errors, NullablePath};
+use crate::model::{Errors, NullablePath, Path};
 
 /// A catcher: on the named errors, go to a handler state.
 ///
@@ -46,7 +46,7 @@ impl Catch {
     /// let c = stepfunctions::Catch::all(stepfunctions::Fail::new("F")).result_path("$.error-info");
     /// ```
     #[must_use]
-    pub fn result_path(mut self, path: impl Into<String>) -> Self {
+    pub fn result_path(mut self, path: impl Into<Path>) -> Self {
         self.result_path = Some(NullablePath::Path(path.into()));
         self
     }

@@ -3,7 +3,7 @@
 use crate::builder::catch::Catch;
 use crate::builder::chain::{Chain, Ends, Parts, StateRef};
 use crate::model::{
-    Catcher, ChoiceRule, Condition, FailState, MapState, NullablePath, Payload, Retry, State as Node,
+    Catcher, ChoiceRule, Condition, FailState, MapState, NullablePath, Path, Payload, Retry, State as Node,
     StateKind as Kind, WaitTime,
 };
 
@@ -85,7 +85,7 @@ pub trait InputOutput: State {
     /// let w = Wait::new("W", WaitTime::seconds(1)).input_path("$.guid");
     /// ```
     #[must_use]
-    fn input_path(mut self, path: impl Into<String>) -> Self {
+    fn input_path(mut self, path: impl Into<Path>) -> Self {
         self.parts_mut().node.io.input_path = Some(NullablePath::Path(path.into()));
         self
     }
@@ -109,7 +109,7 @@ pub trait InputOutput: State {
     /// let p = Pass::new("P").output_path("$.Payload");
     /// ```
     #[must_use]
-    fn output_path(mut self, path: impl Into<String>) -> Self {
+    fn output_path(mut self, path: impl Into<Path>) -> Self {
         self.parts_mut().node.io.output_path = Some(NullablePath::Path(path.into()));
         self
     }
@@ -142,7 +142,7 @@ pub trait ResultPath: State {
     /// let p = Pass::new("P").result_path("$.coords");
     /// ```
     #[must_use]
-    fn result_path(mut self, path: impl Into<String>) -> Self {
+    fn result_path(mut self, path: impl Into<Path>) -> Self {
         self.parts_mut().node.io.result_path = Some(NullablePath::Path(path.into()));
         self
     }
@@ -659,7 +659,7 @@ impl Map {
     /// let m = stepfunctions::Map::new("M").items_path("$.items");
     /// ```
     #[must_use]
-    pub fn items_path(mut self, path: impl Into<String>) -> Self {
+    pub fn items_path(mut self, path: impl Into<Path>) -> Self {
         self.spec().items_path = Some(path.into());
         self
     }
@@ -707,7 +707,7 @@ impl Map {
     /// let m = stepfunctions::Map::new("M").max_concurrency_path("$.concurrency");
     /// ```
     #[must_use]
-    pub fn max_concurrency_path(mut self, path: impl Into<String>) -> Self {
+    pub fn max_concurrency_path(mut self, path: impl Into<Path>) -> Self {
         self.spec().max_concurrency_path = Some(path.into());
         self
     }

@@ -3,7 +3,7 @@
 
 pub(crate) mod syntax;
 
-use crate::model::{Arg, Intrinsic, Payload};
+use crate::model::{Arg, Intrinsic, Path, Payload};
 
 /// Paths and intrinsic functions for data templates. Each returns a [`Payload`] to place in an
 /// object; paths are checked when the state machine renders.
@@ -29,7 +29,7 @@ macro_rules! context_paths {
                 $(#[$doc])*
                 #[doc = concat!("\n\n```\nassert_eq!(stepfunctions::JsonPath::", stringify!($name), "(), stepfunctions::Payload::Path(\"", $path, "\".into()));\n```")]
                 pub fn $name() -> Payload {
-                    Payload::Path($path.to_owned())
+                    Payload::Path(Path::new($path))
                 }
             )*
         }
@@ -79,7 +79,7 @@ impl JsonPath {
     /// ```
     /// assert_eq!(stepfunctions::JsonPath::string_at("$.a"), stepfunctions::Payload::Path("$.a".into()));
     /// ```
-    pub fn string_at(path: impl Into<String>) -> Payload {
+    pub fn string_at(path: impl Into<Path>) -> Payload {
         Payload::Path(path.into())
     }
 
@@ -88,7 +88,7 @@ impl JsonPath {
     /// ```
     /// assert_eq!(stepfunctions::JsonPath::list_at("$.l"), stepfunctions::Payload::Path("$.l".into()));
     /// ```
-    pub fn list_at(path: impl Into<String>) -> Payload {
+    pub fn list_at(path: impl Into<Path>) -> Payload {
         Payload::Path(path.into())
     }
 
@@ -97,7 +97,7 @@ impl JsonPath {
     /// ```
     /// assert_eq!(stepfunctions::JsonPath::number_at("$.n"), stepfunctions::Payload::Path("$.n".into()));
     /// ```
-    pub fn number_at(path: impl Into<String>) -> Payload {
+    pub fn number_at(path: impl Into<Path>) -> Payload {
         Payload::Path(path.into())
     }
 
@@ -106,7 +106,7 @@ impl JsonPath {
     /// ```
     /// assert_eq!(stepfunctions::JsonPath::object_at("$.o"), stepfunctions::Payload::Path("$.o".into()));
     /// ```
-    pub fn object_at(path: impl Into<String>) -> Payload {
+    pub fn object_at(path: impl Into<Path>) -> Payload {
         Payload::Path(path.into())
     }
 

@@ -1,8 +1,9 @@
 //! JsonPath validation for the paths Step Functions accepts.
 //!
-//! Step Functions takes a subset of JsonPath: paths start with `$` (the state's input) or `$$`
-//! (the context object); reference paths (`ResultPath`, a Choice `Variable`) may only name a
-//! single node, with `.field`, `['field']` and `[index]` steps.
+//! Step Functions takes a subset of JsonPath: paths start with `$` (the state's input), `$$`
+//! (the context object) or `$name` (a workflow variable); reference paths (`ResultPath`, a
+//! Choice `Variable`) may only name a single node, with `.field`, `['field']` and `[index]`
+//! steps.
 
 /// What a path field accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,14 +14,65 @@ pub(crate) enum PathKind {
     Reference,
 }
 
+/// Where a path starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Root {
+    /// `$`: the state's input (or, in a Map's item selector, the Map's).
+    Input,
+    /// `$$`: the context object.
+    Context,
+    /// `$name`: a workflow variable ([`variable_name`] gives the name).
+    Variable,
+}
+
+/// The root of a path and the rest after it, or what is wrong with the start.
+pub(crate) fn root(path: &str) -> Result<(Root, &str), String> {
+    if let Some(r) = path.strip_prefix("$$") {
+        return Ok((Root::Context, r));
+    }
+    let Some(r) = path.strip_prefix('$') else {
+        return Err("a path must start with `$`, `$$` or `$` and a variable name".into());
+    };
+    let mut chars = r.char_indices();
+    match chars.next() {
+        Some((_, c)) if c.is_alphabetic() || c == '_' => {
+            let end = chars
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+                .map_or(r.len(), |(i, _)| i);
+            Ok((Root::Variable, &r[end..]))
+        }
+        _ => Ok((Root::Input, r)),
+    }
+}
+
+/// The variable a path whose root is [`Root::Variable`] reads: the name after `$`.
+pub(crate) fn variable_name(path: &str) -> &str {
+    let name = path.strip_prefix('$').unwrap_or_default();
+    let end = name
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+        .map_or(name.len(), |(i, _)| i);
+    &name[..end]
+}
+
 /// Checks a path; returns what is wrong.
 pub(crate) fn check(path: &str, kind: PathKind) -> Result<(), String> {
-    let rest = if let Some(r) = path.strip_prefix("$$") {
-        r
-    } else if let Some(r) = path.strip_prefix('$') {
-        r
-    } else {
-        return Err("a path must start with `$` or `$$`".into());
+    let (_, not_reference) = scan(path)?;
+    match not_reference {
+        Some(why) if kind == PathKind::Reference => Err(why),
+        _ => Ok(()),
+    }
+}
+
+/// Reads a path once, as any JsonPath: its root and, when it names more than one node, why it
+/// is not a reference path; or what is wrong with it.
+pub(crate) fn scan(path: &str) -> Result<(Root, Option<String>), String> {
+    let (root, rest) = root(path)?;
+    let mut not_reference: Option<String> = None;
+    let mut note = |why: &dyn Fn() -> String| {
+        if not_reference.is_none() {
+            not_reference = Some(why());
+        }
     };
     let b = rest.as_bytes();
     let mut i = 0;
@@ -29,15 +81,11 @@ pub(crate) fn check(path: &str, kind: PathKind) -> Result<(), String> {
             b'.' => {
                 i += 1;
                 if i < b.len() && b[i] == b'.' {
-                    if kind == PathKind::Reference {
-                        return Err("a reference path cannot use `..`".into());
-                    }
+                    note(&|| "a reference path cannot use `..`".into());
                     i += 1;
                 }
                 if i < b.len() && b[i] == b'*' {
-                    if kind == PathKind::Reference {
-                        return Err("a reference path cannot use `*`".into());
-                    }
+                    note(&|| "a reference path cannot use `*`".into());
                     i += 1;
                     continue;
                 }
@@ -57,14 +105,17 @@ pub(crate) fn check(path: &str, kind: PathKind) -> Result<(), String> {
             }
             b'[' => {
                 let close = find_close(b, i).ok_or_else(|| "unclosed `[`".to_string())?;
-                let inner = &rest[i + 1..close];
-                check_bracket(inner.trim(), kind)?;
+                let inner = rest[i + 1..close].trim();
+                check_bracket(inner, PathKind::Path)?;
+                if !(is_quoted(inner) || inner.bytes().all(|c| c.is_ascii_digit())) {
+                    note(&|| format!("a reference path cannot use `[{inner}]`"));
+                }
                 i = close + 1;
             }
             other => return Err(format!("unexpected `{}`", other as char)),
         }
     }
-    Ok(())
+    Ok((root, not_reference))
 }
 
 fn find_close(b: &[u8], open: usize) -> Option<usize> {
@@ -185,10 +236,21 @@ mod tests {
     #[test]
     fn rejects_malformed_paths() {
         for p in [
-            "", "a.b", "$.a[", "$.", "$.a..", "$a", "$.a]", "$.a[]", "$.a[?x]", "$.a b",
+            "", "a.b", "$.a[", "$.", "$.a..", "$a b", "$.a]", "$.a[]", "$.a[?x]", "$.a b", "$1a",
         ] {
             assert!(check(p, PathKind::Path).is_err(), "{p}");
         }
+    }
+
+    #[test]
+    fn variables_are_roots() {
+        assert_eq!(root("$order.items[0]").unwrap(), (Root::Variable, ".items[0]"));
+        assert_eq!(variable_name("$order.items[0]"), "order");
+        assert_eq!(root("$_x").unwrap(), (Root::Variable, ""));
+        assert_eq!(variable_name("$_x"), "_x");
+        assert_eq!(root("$$.Execution.Id").unwrap(), (Root::Context, ".Execution.Id"));
+        assert_eq!(root("$.a").unwrap(), (Root::Input, ".a"));
+        assert_eq!(check("$order.items[0]", PathKind::Reference), Ok(()));
     }
 
     #[test]

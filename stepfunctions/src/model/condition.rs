@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 use crate::json_path::syntax::PathKind;
-use crate::model::check_path;
+use crate::model::{check_path, Path};
 use crate::util::is_rfc3339;
 
 /// The right-hand side of a comparison.
@@ -23,7 +23,7 @@ pub enum Operand {
     /// A boolean (`BooleanEquals` and the `Is*` type tests).
     Bool(bool),
     /// A path to the value to compare with (the `*Path` operators).
-    Path(String),
+    Path(Path),
 }
 
 /// One comparison: the value at `variable`, an operator, and what it is compared with.
@@ -36,7 +36,7 @@ pub enum Operand {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// `Variable`: the path of the value tested.
-    pub variable: String,
+    pub variable: Path,
     /// The comparison operator.
     pub operator: Operator,
     /// Its operand.
@@ -172,7 +172,7 @@ macro_rules! comparisons {
         impl Condition {
             $(
                 $(#[$doc])*
-                pub fn $name(variable: impl Into<String>, value: $value) -> Self {
+                pub fn $name(variable: impl Into<Path>, value: $value) -> Self {
                     Condition::Compare(Comparison { variable: variable.into(), operator: Operator::$op, operand: $wrap(value) })
                 }
             )*
@@ -190,7 +190,7 @@ fn n<N: Into<f64>>(v: N) -> Operand {
     Operand::Number(num(v.into()))
 }
 fn p(v: &str) -> Operand {
-    Operand::Path(v.to_owned())
+    Operand::Path(Path::new(v))
 }
 
 comparisons! {
@@ -399,7 +399,7 @@ macro_rules! type_tests {
         impl Condition {
             $(
                 $(#[$doc])*
-                pub fn $name(variable: impl Into<String>) -> Self {
+                pub fn $name(variable: impl Into<Path>) -> Self {
                     Condition::Compare(Comparison { variable: variable.into(), operator: Operator::$op, operand: Operand::Bool($value) })
                 }
             )*

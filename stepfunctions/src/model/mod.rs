@@ -22,6 +22,7 @@
 //! ```
 
 mod condition;
+pub(crate) mod path;
 mod payload;
 mod retry;
 mod task;
@@ -32,6 +33,7 @@ use cfn_model::Expr;
 use indexmap::IndexMap;
 
 pub use condition::{Comparison, Condition, Operand, Operator};
+pub use path::{Path, PathRoot};
 pub(crate) use payload::check_path;
 pub use payload::{Arg, Intrinsic, Payload};
 pub(crate) use retry::{check_error_names, whole_seconds};
@@ -42,8 +44,58 @@ pub use wait::{WaitField, WaitTime};
 use crate::error::Error;
 
 /// Fields of a definition or a state that this model has no place for (an imported definition
-/// may carry them): kept as JSON and written after the known fields.
-pub type Extra = serde_json::Map<String, serde_json::Value>;
+/// may carry them): kept as JSON, in order, and written after the known fields. Empty, it takes
+/// no allocation and one word.
+///
+/// ```
+/// use stepfunctions::model::Extra;
+/// let mut extra = Extra::default();
+/// assert!(extra.is_empty());
+/// extra.insert("Future", serde_json::json!(1));
+/// assert_eq!(extra.get("Future"), Some(&serde_json::json!(1)));
+/// assert_eq!(extra.iter().count(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Extra(Option<Box<serde_json::Map<String, serde_json::Value>>>);
+
+impl Extra {
+    /// Whether there is no field.
+    ///
+    /// ```
+    /// assert!(stepfunctions::model::Extra::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.as_ref().map_or(true, |m| m.is_empty())
+    }
+
+    /// Sets a field; returns the value it had.
+    ///
+    /// ```
+    /// let mut e = stepfunctions::model::Extra::default();
+    /// assert_eq!(e.insert("A", serde_json::json!(1)), None);
+    /// ```
+    pub fn insert(&mut self, key: impl Into<String>, value: serde_json::Value) -> Option<serde_json::Value> {
+        self.0.get_or_insert_with(Default::default).insert(key.into(), value)
+    }
+
+    /// A field's value.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::model::Extra::default().get("A"), None);
+    /// ```
+    pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
+        self.0.as_ref()?.get(key)
+    }
+
+    /// The fields, in order.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::model::Extra::default().iter().count(), 0);
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &serde_json::Value)> {
+        self.0.iter().flat_map(|m| m.iter())
+    }
+}
 
 /// A whole definition: the top level of an ASL document.
 ///
@@ -245,7 +297,7 @@ impl State {
             retry: Vec::new(),
             catch: Vec::new(),
             next: None,
-            extra: Extra::new(),
+            extra: Extra::default(),
         }
     }
 
@@ -342,7 +394,7 @@ impl State {
 #[derive(Debug, Clone, PartialEq)]
 pub enum NullablePath {
     /// A path.
-    Path(String),
+    Path(Path),
     /// `null`: discard (the input, the result, or the output).
     Null,
 }
@@ -565,7 +617,7 @@ impl TaskState {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapState {
     /// `ItemsPath`.
-    pub items_path: Option<String>,
+    pub items_path: Option<Path>,
     /// `ItemSelector`.
     pub item_selector: Option<Payload>,
     /// `ItemProcessor` (its `ProcessorConfig` is `INLINE`).
@@ -573,7 +625,7 @@ pub struct MapState {
     /// `MaxConcurrency`.
     pub max_concurrency: Option<u32>,
     /// `MaxConcurrencyPath`.
-    pub max_concurrency_path: Option<String>,
+    pub max_concurrency_path: Option<Path>,
 }
 
 /// A Fail state's own fields: each of error and cause is a literal (`Error`, `Cause`) or a path

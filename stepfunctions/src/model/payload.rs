@@ -8,7 +8,8 @@ use cfn_model::Expr;
 use indexmap::IndexMap;
 
 use crate::error::Error;
-use crate::json_path::syntax::{self as json_path, PathKind};
+use crate::json_path::syntax::PathKind;
+use crate::model::path::{Path, PathRoot};
 
 /// A JSON value whose fields may be JsonPaths or intrinsic functions, resolved at run time.
 ///
@@ -38,8 +39,8 @@ pub enum Payload {
     Number(serde_json::Number),
     /// A string: literal text, or a CloudFormation expression resolved at deploy time.
     String(Expr),
-    /// A JsonPath resolved at run time (`$.field`, `$$.Task.Token`).
-    Path(String),
+    /// A JsonPath resolved at run time (`$.field`, `$$.Task.Token`, `$variable`).
+    Path(Path),
     /// An intrinsic function evaluated at run time.
     Intrinsic(Intrinsic),
     /// A list. Its items are literal: a path in a list is not resolved by Step Functions (use
@@ -85,7 +86,7 @@ impl Payload {
     /// let p = stepfunctions::Payload::from_json_path_at("$.Payload");
     /// assert_eq!(p, stepfunctions::Payload::Path("$.Payload".into()));
     /// ```
-    pub fn from_json_path_at(path: impl Into<String>) -> Self {
+    pub fn from_json_path_at(path: impl Into<Path>) -> Self {
         Payload::Path(path.into())
     }
 
@@ -129,7 +130,7 @@ impl Payload {
     pub fn dynamic(text: impl Into<String>) -> Self {
         let text = text.into();
         if text.starts_with('$') {
-            Payload::Path(text)
+            Payload::Path(Path::new(text))
         } else {
             Payload::Intrinsic(Intrinsic::raw(text))
         }
@@ -169,14 +170,9 @@ impl Payload {
     /// an error, so checking a valid payload allocates nothing.
     fn validate_at(&self, state: &str, field: &FieldPath<'_>) -> Result<(), Error> {
         match self {
-            Payload::Path(p) => json_path::check(p, PathKind::Path).map_err(|reason| Error::InvalidPath {
-                state: state.to_owned(),
-                field: field.to_string(),
-                path: p.clone(),
-                expected: "JsonPath",
-                reason,
-            }),
-            Payload::Intrinsic(i) => i.validate(state, &field.to_string()),
+            Payload::Path(p) if path_is_fine(p, PathKind::Path) => Ok(()),
+            Payload::Path(p) => check_path(state, &field.to_string(), p, PathKind::Path),
+            Payload::Intrinsic(i) => i.validate_in(state, field),
             Payload::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let item_field = FieldPath::Index(field, i);
@@ -205,7 +201,7 @@ impl Payload {
 
     fn dynamic_text(&self) -> String {
         match self {
-            Payload::Path(p) => p.clone(),
+            Payload::Path(p) => p.to_string(),
             Payload::Intrinsic(i) => i.render(),
             _ => String::new(),
         }
@@ -229,17 +225,32 @@ impl std::fmt::Display for FieldPath<'_> {
     }
 }
 
-pub(crate) fn check_path(state: &str, field: &str, path: &str, kind: PathKind) -> Result<(), Error> {
-    json_path::check(path, kind).map_err(|reason| Error::InvalidPath {
+/// Whether [`check_path`] passes, found without allocating.
+fn path_is_fine(path: &Path, kind: PathKind) -> bool {
+    path.check(kind).is_ok() && !matches!(path.root(), Some(PathRoot::Variable(_)))
+}
+
+/// Checks a path of a field: well formed, of the kind the field takes, and reading no variable
+/// (no state assigns one).
+pub(crate) fn check_path(state: &str, field: &str, path: &Path, kind: PathKind) -> Result<(), Error> {
+    path.check(kind).map_err(|reason| Error::InvalidPath {
         state: state.to_owned(),
         field: field.to_owned(),
-        path: path.to_owned(),
+        path: path.to_string(),
         expected: match kind {
             PathKind::Path => "JsonPath",
             PathKind::Reference => "reference path",
         },
         reason,
-    })
+    })?;
+    match path.root() {
+        Some(PathRoot::Variable(name)) => Err(Error::UnassignedVariable {
+            state: state.to_owned(),
+            field: field.to_owned(),
+            variable: name.to_owned(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 impl From<&str> for Payload {
@@ -327,7 +338,7 @@ const FUNCTIONS: &[(&str, usize, usize)] = &[
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     /// A JsonPath.
-    Path(String),
+    Path(Path),
     /// A string literal.
     Str(String),
     /// A number.
@@ -400,7 +411,10 @@ impl From<Payload> for Arg {
 /// An intrinsic function call such as `States.Format('Hello, {}', $.name)`.
 ///
 /// Build one with the functions of [`JsonPath`](crate::JsonPath); text written by hand (after
-/// a `.$` key) is parsed and checked at render time.
+/// a `.$` key, or with [`Intrinsic::raw`]) is parsed when it is built and renders as written.
+/// Either way the call is there to read ([`function`](Intrinsic::function),
+/// [`args`](Intrinsic::args)); text that is not a call keeps what is wrong with it, reported at
+/// synthesis with the state and the field.
 ///
 /// ```
 /// use stepfunctions::JsonPath;
@@ -411,7 +425,16 @@ impl From<Payload> for Arg {
 pub struct Intrinsic {
     function: String,
     args: Vec<Arg>,
-    raw: Option<String>,
+    /// The text as written, for a call parsed from text (boxed: most calls are built, and a
+    /// payload value stays small).
+    source: Option<Box<Source>>,
+}
+
+/// Text written by hand, and why it is not a call if it is not (the function is then empty).
+#[derive(Debug, Clone, PartialEq)]
+struct Source {
+    text: String,
+    error: Option<String>,
 }
 
 impl Intrinsic {
@@ -424,22 +447,64 @@ impl Intrinsic {
         Intrinsic {
             function: function.into(),
             args: args.into_iter().collect(),
-            raw: None,
+            source: None,
         }
     }
 
-    /// Intrinsic text written by hand; parsed and checked at render time.
+    /// Intrinsic text written by hand, parsed now; it renders as written.
     ///
     /// ```
-    /// let f = stepfunctions::Intrinsic::raw("States.UUID()");
-    /// assert_eq!(f.render(), "States.UUID()");
+    /// use stepfunctions::{Arg, Intrinsic};
+    /// let f = Intrinsic::raw("States.MathAdd($.a,1)");
+    /// assert_eq!(f.function(), "States.MathAdd");
+    /// assert_eq!(f.args(), [Arg::Path("$.a".into()), Arg::Number(1.into())]);
+    /// assert_eq!(f.render(), "States.MathAdd($.a,1)");
+    /// assert!(Intrinsic::raw("States.MathAdd(").error().is_some());
     /// ```
     pub fn raw(text: impl Into<String>) -> Self {
-        Intrinsic {
-            function: String::new(),
-            args: Vec::new(),
-            raw: Some(text.into()),
+        let text = text.into();
+        match parse(&text) {
+            Ok(call) => Intrinsic {
+                function: call.function,
+                args: call.args,
+                source: Some(Box::new(Source { text, error: None })),
+            },
+            Err(reason) => Intrinsic {
+                function: String::new(),
+                args: Vec::new(),
+                source: Some(Box::new(Source {
+                    text,
+                    error: Some(reason),
+                })),
+            },
         }
+    }
+
+    /// The function's name, `States.Format` say (empty for text that is not a call).
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::Intrinsic::raw("States.UUID()").function(), "States.UUID");
+    /// ```
+    pub fn function(&self) -> &str {
+        &self.function
+    }
+
+    /// The arguments.
+    ///
+    /// ```
+    /// assert!(stepfunctions::Intrinsic::raw("States.UUID()").args().is_empty());
+    /// ```
+    pub fn args(&self) -> &[Arg] {
+        &self.args
+    }
+
+    /// Why text written by hand is not a call, if it is not.
+    ///
+    /// ```
+    /// assert!(stepfunctions::Intrinsic::raw("not a call").error().is_some());
+    /// ```
+    pub fn error(&self) -> Option<&str> {
+        self.source.as_ref().and_then(|s| s.error.as_deref())
     }
 
     /// The function call as ASL text.
@@ -450,8 +515,8 @@ impl Intrinsic {
     /// assert_eq!(f.render(), r"States.Array($.a, 'it\'s')");
     /// ```
     pub fn render(&self) -> String {
-        if let Some(raw) = &self.raw {
-            return raw.clone();
+        if let Some(source) = &self.source {
+            return source.text.clone();
         }
         let mut out = String::with_capacity(32);
         self.render_into(&mut out);
@@ -495,23 +560,20 @@ impl Intrinsic {
         out.push(')');
     }
 
-    pub(crate) fn validate(&self, state: &str, field: &str) -> Result<(), Error> {
+    /// Checks the call (the function, its arity, its arguments); the field's name is spelled
+    /// out only for an error.
+    pub(crate) fn validate_in(&self, state: &str, field: &dyn std::fmt::Display) -> Result<(), Error> {
         let err = |reason: String| Error::InvalidPath {
             state: state.to_owned(),
-            field: field.to_owned(),
+            field: field.to_string(),
             path: self.render(),
             expected: "intrinsic function",
             reason,
         };
-        let parsed;
-        let call = match &self.raw {
-            Some(text) => {
-                parsed = parse(text).map_err(err)?;
-                &parsed
-            }
-            None => self,
-        };
-        call.check(&|reason| err(reason))
+        if let Some(reason) = self.error() {
+            return Err(err(reason.to_owned()));
+        }
+        self.check(&|reason| err(reason))
     }
 
     fn check(&self, err: &dyn Fn(String) -> Error) -> Result<(), Error> {
@@ -528,7 +590,15 @@ impl Intrinsic {
         }
         for arg in &self.args {
             match arg {
-                Arg::Path(p) => json_path::check(p, PathKind::Path).map_err(|r| err(format!("argument `{p}`: {r}")))?,
+                Arg::Path(p) => {
+                    p.check(PathKind::Path)
+                        .map_err(|r| err(format!("argument `{p}`: {r}")))?;
+                    if let Some(PathRoot::Variable(name)) = p.root() {
+                        return Err(err(format!(
+                            "argument `{p}` reads the variable `${name}`, which no state assigns"
+                        )));
+                    }
+                }
                 Arg::Intrinsic(inner) => inner.check(err)?,
                 Arg::Invalid(text) => {
                     return Err(err(format!("argument {text} is an object or a list; pass it by path")));
@@ -665,7 +735,7 @@ impl Parser<'_> {
                     }
                     self.i += 1;
                 }
-                Ok(Arg::Path(self.text[start..self.i].trim_end().to_owned()))
+                Ok(Arg::Path(Path::new(self.text[start..self.i].trim_end())))
             }
             Some(c) if c.is_ascii_digit() || *c == b'-' => {
                 let start = self.i;
@@ -701,7 +771,7 @@ mod tests {
     use super::*;
 
     fn check_raw(text: &str) -> Result<(), Error> {
-        Intrinsic::raw(text).validate("S", "Parameters.x")
+        Intrinsic::raw(text).validate_in("S", &"Parameters.x")
     }
 
     #[test]
@@ -747,7 +817,7 @@ mod tests {
             "States.JsonToString",
             [Arg::from(Payload::from_object([("a", 1.into())]))],
         );
-        assert!(f.validate("S", "x").is_err());
+        assert!(f.validate_in("S", &"x").is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::time::Duration;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 
+use super::path::Path;
 use super::payload::Payload;
 use super::retry::whole_seconds;
 
@@ -21,7 +22,7 @@ pub struct Timeout(TimeoutInner);
 #[derive(Debug, Clone, PartialEq)]
 enum TimeoutInner {
     Seconds(Result<u64, String>),
-    Path(String),
+    Path(Path),
 }
 
 impl Timeout {
@@ -48,7 +49,7 @@ impl Timeout {
     /// ```
     /// let t = stepfunctions::Timeout::at("$.heartbeatSeconds");
     /// ```
-    pub fn at(path: impl Into<String>) -> Self {
+    pub fn at(path: impl Into<Path>) -> Self {
         Timeout(TimeoutInner::Path(path.into()))
     }
 
@@ -67,9 +68,9 @@ impl Timeout {
     /// The path it is read from, if it is.
     ///
     /// ```
-    /// assert_eq!(stepfunctions::Timeout::at("$.t").path(), Some("$.t"));
+    /// assert_eq!(stepfunctions::Timeout::at("$.t").path().map(|p| p.as_str()), Some("$.t"));
     /// ```
-    pub fn path(&self) -> Option<&str> {
+    pub fn path(&self) -> Option<&Path> {
         match &self.0 {
             TimeoutInner::Path(p) => Some(p),
             TimeoutInner::Seconds(_) => None,

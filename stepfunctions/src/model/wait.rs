@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::error::Error;
 use crate::json_path::syntax::PathKind;
-use crate::model::{check_path, whole_seconds};
+use crate::model::{check_path, whole_seconds, Path};
 use crate::util::is_rfc3339;
 
 /// How long a [`Wait`](crate::Wait) state waits: a fixed time or one read from the input.
@@ -21,9 +21,9 @@ pub struct WaitTime(Inner);
 #[derive(Debug, Clone, PartialEq)]
 enum Inner {
     Seconds(Result<u64, String>),
-    SecondsPath(String),
+    SecondsPath(Path),
     Timestamp(String),
-    TimestampPath(String),
+    TimestampPath(Path),
 }
 
 impl WaitTime {
@@ -50,7 +50,7 @@ impl WaitTime {
     /// ```
     /// let w = stepfunctions::WaitTime::seconds_path("$.delay");
     /// ```
-    pub fn seconds_path(path: impl Into<String>) -> Self {
+    pub fn seconds_path(path: impl Into<Path>) -> Self {
         WaitTime(Inner::SecondsPath(path.into()))
     }
 
@@ -68,7 +68,7 @@ impl WaitTime {
     /// ```
     /// let w = stepfunctions::WaitTime::timestamp_path("$.expirydate");
     /// ```
-    pub fn timestamp_path(path: impl Into<String>) -> Self {
+    pub fn timestamp_path(path: impl Into<Path>) -> Self {
         WaitTime(Inner::TimestampPath(path.into()))
     }
 
@@ -93,7 +93,8 @@ impl WaitTime {
     ///
     /// ```
     /// use stepfunctions::{model::WaitField, WaitTime};
-    /// assert_eq!(WaitTime::seconds_path("$.s").field(), WaitField::SecondsPath("$.s"));
+    /// assert!(matches!(WaitTime::seconds_path("$.s").field(), WaitField::SecondsPath(p) if p == "$.s"));
+    /// assert_eq!(WaitTime::seconds(3).field(), WaitField::Seconds(3));
     /// ```
     pub fn field(&self) -> WaitField<'_> {
         match &self.0 {
@@ -111,9 +112,9 @@ pub enum WaitField<'a> {
     /// `Seconds` (0 for a duration that is not whole seconds, which validation rejects).
     Seconds(u64),
     /// `SecondsPath`.
-    SecondsPath(&'a str),
+    SecondsPath(&'a Path),
     /// `Timestamp`.
     Timestamp(&'a str),
     /// `TimestampPath`.
-    TimestampPath(&'a str),
+    TimestampPath(&'a Path),
 }

@@ -215,7 +215,7 @@ impl Render for Definition {
         if let Some(v) = &self.version {
             m.serialize_entry("Version", v)?;
         }
-        for (k, v) in &self.extra {
+        for (k, v) in self.extra.iter() {
             m.serialize_entry(k, v)?;
         }
         m.end()
@@ -274,7 +274,7 @@ impl Render for State {
                     m.serialize_entry(k, v)?;
                 }
             }
-            for (k, v) in &self.extra {
+            for (k, v) in self.extra.iter() {
                 m.serialize_entry(k, v)?;
             }
             let raw_list = |key: &str| json.get(key).and_then(|v| v.as_array()).map_or(&[][..], Vec::as_slice);
@@ -376,7 +376,7 @@ impl Render for State {
         if !self.catch.is_empty() {
             m.serialize_entry("Catch", &cx.view(&self.catch))?;
         }
-        for (k, v) in &self.extra {
+        for (k, v) in self.extra.iter() {
             m.serialize_entry(k, v)?;
         }
         if self.is_nextable() {
@@ -500,7 +500,8 @@ fn write_condition<M: SerializeMap>(m: &mut M, c: &Condition, cx: &RenderContext
             m.serialize_entry("Variable", variable)?;
             let op = operator.as_str();
             match operand {
-                Operand::String(v) | Operand::Timestamp(v) | Operand::Path(v) => m.serialize_entry(op, v),
+                Operand::String(v) | Operand::Timestamp(v) => m.serialize_entry(op, v),
+                Operand::Path(v) => m.serialize_entry(op, v.as_str()),
                 Operand::Number(v) => m.serialize_entry(op, v),
                 Operand::Bool(v) => m.serialize_entry(op, v),
             }
