@@ -258,18 +258,18 @@ fn fails_to_define_a_rest_api_that_cannot_deploy() {
     let mut t = Template::new();
     assert!(matches!(
         RestApi::define("Api").add_to(&mut t),
-        Err(Error::InvalidValue { ref reason, .. }) if reason.contains("needs a method")
+        Err(Error::InvalidResource { ref reason, .. }) if reason.contains("needs a method")
     ));
     assert!(matches!(
         RestApi::define("Api")
             .mock_method(HttpMethod::Get, "{}")
             .mock_method(HttpMethod::Get, "{}")
             .add_to(&mut t),
-        Err(Error::InvalidValue { ref reason, .. }) if reason.contains("twice")
+        Err(Error::InvalidResource { ref reason, .. }) if reason.contains("twice")
     ));
     assert!(matches!(
         RestApi::define("Api").mock_method(HttpMethod::Get, "{}").stage_name("a b").add_to(&mut t),
-        Err(Error::InvalidValue { ref reason, .. }) if reason.contains("stage name")
+        Err(Error::InvalidResource { ref reason, .. }) if reason.contains("stage name")
     ));
 }
 
@@ -292,6 +292,6 @@ fn fails_on_a_route_path_without_a_slash() {
     let mut t = Template::new();
     assert!(matches!(
         HttpApi::define("Api").route(HttpMethod::Get, "hello", &handler).add_to(&mut t),
-        Err(Error::InvalidValue { ref reason, .. }) if reason.contains("must start with `/`")
+        Err(Error::InvalidResource { ref reason, .. }) if reason.contains("must start with `/`")
     ));
 }

@@ -129,7 +129,7 @@ fn fails_when_the_inline_project_timeout_is_out_of_range() {
     assert!(
         matches!(
             e,
-            Error::InvalidValue {
+            Error::InvalidResource {
                 field: "TimeoutInMinutes",
                 ..
             }

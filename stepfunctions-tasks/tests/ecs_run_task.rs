@@ -56,11 +56,15 @@ fn run_error(run: EcsRunTask) -> String {
 
 fn define_error(d: InlineTaskDefinition) -> String {
     match d.add_to(&mut Template::new()).unwrap_err() {
-        Error::InvalidValue { state, field, reason } => {
-            assert_eq!((state.as_str(), field), ("TD", "TaskDefinition"));
+        Error::InvalidResource {
+            construct,
+            field,
+            reason,
+        } => {
+            assert_eq!((construct.as_str(), field), ("TD", "TaskDefinition"));
             reason
         }
-        other => panic!("expected InvalidValue, got {other:?}"),
+        other => panic!("expected InvalidResource, got {other:?}"),
     }
 }
 

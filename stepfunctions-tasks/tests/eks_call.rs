@@ -153,7 +153,7 @@ fn fails_when_cluster_admin_is_scoped_to_namespaces() {
     assert!(
         matches!(
             e,
-            Error::InvalidValue {
+            Error::InvalidResource {
                 field: "AccessPolicies",
                 ..
             }
@@ -176,7 +176,7 @@ fn fails_when_a_namespace_scope_has_no_namespace() {
     assert!(
         matches!(
             e,
-            Error::InvalidValue {
+            Error::InvalidResource {
                 field: "AccessPolicies",
                 ..
             }

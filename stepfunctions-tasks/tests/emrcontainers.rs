@@ -596,7 +596,7 @@ fn fails_when_the_retention_is_not_a_cloudwatch_period() {
     assert!(
         matches!(
             e,
-            Error::InvalidValue {
+            Error::InvalidResource {
                 field: "RetentionInDays",
                 ..
             }
@@ -613,7 +613,7 @@ fn fails_when_a_defined_role_names_an_invalid_virtual_cluster() {
     assert!(
         matches!(
             e,
-            Error::InvalidValue {
+            Error::InvalidResource {
                 field: "VirtualClusterId",
                 ..
             }

@@ -95,7 +95,7 @@ fn fails_on_an_unsupported_runtime_or_timeout() {
             .add_to(&mut t)
             .unwrap_err();
         assert!(
-            matches!(e, Error::InvalidValue { field: "Runtime", .. }),
+            matches!(e, Error::InvalidResource { field: "Runtime", .. }),
             "{runtime}: {e:?}"
         );
     }
@@ -103,7 +103,7 @@ fn fails_on_an_unsupported_runtime_or_timeout() {
         .timeout_seconds(0)
         .add_to(&mut t)
         .unwrap_err();
-    assert!(matches!(e, Error::InvalidValue { field: "Timeout", .. }), "{e:?}");
+    assert!(matches!(e, Error::InvalidResource { field: "Timeout", .. }), "{e:?}");
     assert!(t.resources().is_empty(), "nothing added when the settings are invalid");
 }
 
@@ -112,7 +112,7 @@ fn fails_when_the_role_id_is_taken_by_another_resource() {
     let mut t = Template::new();
     t.add_resource(EVAL_ROLE_ID, Resource::new("AWS::SNS::Topic")).unwrap();
     let e = EvaluateExpressionFunction::new("F").add_to(&mut t).unwrap_err();
-    assert!(matches!(e, Error::InvalidValue { field: "Role", .. }), "{e:?}");
+    assert!(matches!(e, Error::InvalidResource { field: "Role", .. }), "{e:?}");
 }
 
 #[test]

@@ -119,12 +119,24 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
-    /// A value is out of its allowed range (a Wait's seconds, a Map's max concurrency, ...).
+    /// A value of a state is out of its allowed range (a Wait's seconds, a Map's max
+    /// concurrency, ...).
     #[error("state `{state}`: {field}: {reason}")]
     InvalidValue {
-        /// The state (or the state machine's id for machine-level settings).
+        /// The state.
         state: String,
         /// The field.
+        field: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A setting of a resource the program defines is invalid: the state machine's own
+    /// (its timeout, its substitutions, its role), or a function's, a topic's, an API's, ...
+    #[error("`{construct}`: {field}: {reason}")]
+    InvalidResource {
+        /// The construct id the program gave the resource.
+        construct: String,
+        /// The setting.
         field: &'static str,
         /// What is wrong.
         reason: String,
@@ -204,8 +216,7 @@ impl Error {
         }
     }
 
-    /// The state the error is about, where it is about one (for a machine-level setting, the
-    /// state machine's id).
+    /// The state the error is about, where it is about one.
     ///
     /// ```
     /// use stepfunctions::Error;
@@ -234,6 +245,7 @@ impl Error {
             Error::DefinitionTooLarge { .. }
             | Error::LiteralPlaceholder
             | Error::Multiple { .. }
+            | Error::InvalidResource { .. }
             | Error::Template(_) => None,
         }
     }

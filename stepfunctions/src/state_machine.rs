@@ -466,8 +466,8 @@ impl StateMachine {
         if let Some(t) = self.timeout {
             match whole_seconds(t) {
                 Ok(secs) => definition.timeout_seconds = Some(secs),
-                Err(reason) => errors.push(Error::InvalidValue {
-                    state: self.id.clone(),
+                Err(reason) => errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
                     field: "TimeoutSeconds",
                     reason,
                 }),
@@ -475,8 +475,8 @@ impl StateMachine {
         }
         if let Some(secs) = definition.timeout_seconds {
             if !(1..=99_999_999).contains(&secs) {
-                errors.push(Error::InvalidValue {
-                    state: self.id.clone(),
+                errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
                     field: "TimeoutSeconds",
                     reason: format!("must be 1 to 99999999 seconds, got {secs}"),
                 });
@@ -484,8 +484,8 @@ impl StateMachine {
         }
         for key in self.substitutions.keys() {
             if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                errors.push(Error::InvalidValue {
-                    state: self.id.clone(),
+                errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
                     field: "DefinitionSubstitutions",
                     reason: format!("key `{key}` must be letters, digits and underscores"),
                 });
@@ -630,8 +630,8 @@ impl StateMachine {
             Some(role) => {
                 if !statements.is_empty() {
                     if role.mutable {
-                        let role_name = role.role_name().ok_or_else(|| Error::InvalidValue {
-                            state: self_id(&id),
+                        let role_name = role.role_name().ok_or_else(|| Error::InvalidResource {
+                            construct: self_id(&id),
                             field: "role",
                             reason: "the role's name cannot be read from its ARN: give it with ExistingRole::name"
                                 .into(),

@@ -297,7 +297,7 @@ fn machine_timeout_out_of_range_fails() {
         .unwrap_err();
     assert!(matches!(
         e,
-        Error::InvalidValue {
+        Error::InvalidResource {
             field: "TimeoutSeconds",
             ..
         }
@@ -398,7 +398,7 @@ fn bad_definition_substitution_keys_fail() {
         .unwrap_err();
     assert!(matches!(
         e,
-        Error::InvalidValue {
+        Error::InvalidResource {
             field: "DefinitionSubstitutions",
             ..
         }
@@ -423,7 +423,7 @@ fn existing_role_with_unknown_name_fails() {
         .role(ExistingRole::from_arn(Expr::reference("RoleArn")))
         .add_to(&mut t)
         .unwrap_err();
-    assert!(matches!(e, Error::InvalidValue { field: "role", .. }));
+    assert!(matches!(e, Error::InvalidResource { ref construct, field: "role", .. } if construct == "M"));
 }
 
 #[test]
@@ -535,7 +535,7 @@ fn every_error_of_a_program_is_reported_at_once_in_a_stable_order() {
             Some("Empty"),
             Some("Bad wait"),
             Some("Bad path"),
-            Some("M")
+            None
         ],
         "{errors:#?}"
     );
@@ -545,7 +545,7 @@ fn every_error_of_a_program_is_reported_at_once_in_a_stable_order() {
     assert!(matches!(errors[3], Error::InvalidPath { ref field, .. } if field == "ResultPath"));
     assert!(matches!(
         errors[4],
-        Error::InvalidValue {
+        Error::InvalidResource {
             field: "TimeoutSeconds",
             ..
         }

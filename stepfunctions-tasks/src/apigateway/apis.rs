@@ -155,8 +155,8 @@ impl RestApiBuilder {
     /// assert!(RestApi::define("Empty").add_to(&mut t).is_err(), "an API without a method cannot be deployed");
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<RestApi, stepfunctions::Error> {
-        let invalid = |reason: String| stepfunctions::Error::InvalidValue {
-            state: self.construct_id.clone(),
+        let invalid = |reason: String| stepfunctions::Error::InvalidResource {
+            construct: self.construct_id.clone(),
             field: "RestApi",
             reason,
         };
@@ -408,8 +408,8 @@ impl HttpApiBuilder {
     pub fn add_to(self, template: &mut Template) -> Result<HttpApi, stepfunctions::Error> {
         for (method, path, _) in &self.routes {
             if !path.starts_with('/') || path.contains(char::is_whitespace) {
-                return Err(stepfunctions::Error::InvalidValue {
-                    state: self.construct_id.clone(),
+                return Err(stepfunctions::Error::InvalidResource {
+                    construct: self.construct_id.clone(),
                     field: "HttpApi route",
                     reason: format!(
                         "the path of `{} {path}` must start with `/` and hold no whitespace",

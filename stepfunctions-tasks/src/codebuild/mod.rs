@@ -196,8 +196,8 @@ impl InlineBuildProject {
     pub fn add_to(self, template: &mut Template) -> Result<CodeBuildProject, stepfunctions::Error> {
         if let Some(m) = self.timeout_minutes {
             if !(5..=2160).contains(&m) {
-                return Err(stepfunctions::Error::InvalidValue {
-                    state: self.id,
+                return Err(stepfunctions::Error::InvalidResource {
+                    construct: self.id,
                     field: "TimeoutInMinutes",
                     reason: format!("a build timeout is 5 to 2160 minutes; got {m}"),
                 });

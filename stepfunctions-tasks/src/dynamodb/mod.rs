@@ -212,8 +212,8 @@ impl DynamoTableDefinition {
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<DynamoTable, stepfunctions::Error> {
         let Some(partition_key) = self.partition_key else {
-            return Err(stepfunctions::Error::InvalidValue {
-                state: self.id,
+            return Err(stepfunctions::Error::InvalidResource {
+                construct: self.id,
                 field: "KeySchema",
                 reason: "a table needs a partition key (`partition_key`)".into(),
             });

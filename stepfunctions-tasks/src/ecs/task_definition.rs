@@ -335,8 +335,8 @@ impl InlineTaskDefinition {
     /// assert!(missing.is_err());
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<EcsTaskDefinition, stepfunctions::Error> {
-        let network_mode = self.check().map_err(|reason| stepfunctions::Error::InvalidValue {
-            state: self.id.clone(),
+        let network_mode = self.check().map_err(|reason| stepfunctions::Error::InvalidResource {
+            construct: self.id.clone(),
             field: "TaskDefinition",
             reason,
         })?;

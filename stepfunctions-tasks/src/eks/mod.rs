@@ -278,8 +278,8 @@ impl EksAccessEntry {
     /// assert_eq!(id.as_str(), "Access");
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<cfn_model::LogicalId, stepfunctions::Error> {
-        let invalid = |reason: String| stepfunctions::Error::InvalidValue {
-            state: self.id.clone(),
+        let invalid = |reason: String| stepfunctions::Error::InvalidResource {
+            construct: self.id.clone(),
             field: "AccessPolicies",
             reason,
         };

@@ -195,8 +195,8 @@ impl EmrContainersExecutionRoleDefinition {
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<EmrContainersExecutionRole, stepfunctions::Error> {
         if let Some(id) = self.virtual_cluster_id.as_literal() {
-            check_virtual_cluster_id(id).map_err(|reason| stepfunctions::Error::InvalidValue {
-                state: self.id.clone(),
+            check_virtual_cluster_id(id).map_err(|reason| stepfunctions::Error::InvalidResource {
+                construct: self.id.clone(),
                 field: "VirtualClusterId",
                 reason,
             })?;

@@ -865,8 +865,8 @@ impl MonitoringDefinition {
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<Monitoring, stepfunctions::Error> {
         if !RETENTION_DAYS.contains(&self.retention_in_days) {
-            return Err(stepfunctions::Error::InvalidValue {
-                state: self.id,
+            return Err(stepfunctions::Error::InvalidResource {
+                construct: self.id,
                 field: "RetentionInDays",
                 reason: format!(
                     "{} is not a retention period of CloudWatch Logs ({RETENTION_DAYS:?})",

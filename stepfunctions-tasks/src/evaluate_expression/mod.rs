@@ -108,8 +108,8 @@ impl EvaluateExpressionFunction {
     /// assert!(EvaluateExpressionFunction::new("C").runtime("nodejs14.x").add_to(&mut t).is_err());
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<LambdaFunction, stepfunctions::Error> {
-        let invalid = |field, reason: String| stepfunctions::Error::InvalidValue {
-            state: self.construct_id.clone(),
+        let invalid = |field, reason: String| stepfunctions::Error::InvalidResource {
+            construct: self.construct_id.clone(),
             field,
             reason,
         };

@@ -136,8 +136,8 @@ impl EventBusDefinition {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'/'));
             if !valid {
-                return Err(stepfunctions::Error::InvalidValue {
-                    state: self.id,
+                return Err(stepfunctions::Error::InvalidResource {
+                    construct: self.id,
                     field: "Name",
                     reason: format!(
                         "event bus name `{name}` must be 1 to 256 letters, digits, `.`, `-`, `_` or `/`, and not `default`"

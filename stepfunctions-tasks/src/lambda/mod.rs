@@ -150,8 +150,8 @@ impl InlineFunction {
     pub fn add_to(self, template: &mut cfn_model::Template) -> Result<LambdaFunction, stepfunctions::Error> {
         use cfn_model::{iam::Role, Resource, Value};
         if self.code.len() > 4096 {
-            return Err(stepfunctions::Error::InvalidValue {
-                state: self.id,
+            return Err(stepfunctions::Error::InvalidResource {
+                construct: self.id,
                 field: "Code.ZipFile",
                 reason: "inline code is limited to 4096 characters".into(),
             });

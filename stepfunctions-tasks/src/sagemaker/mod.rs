@@ -700,8 +700,8 @@ fn sagemaker_arn(kind: &str, name: &Payload, prefix: bool) -> Expr {
 /// Checks a literal KMS key given to a role the task creates: it must be a key ARN, the
 /// resource the role is granted its use on.
 fn check_role_key(what: &str, key: &Expr) -> Result<(), stepfunctions::Error> {
-    crate::util::check_kms_key_arn(key).map_err(|reason| stepfunctions::Error::InvalidValue {
-        state: what.to_owned(),
+    crate::util::check_kms_key_arn(key).map_err(|reason| stepfunctions::Error::InvalidResource {
+        construct: what.to_owned(),
         field: "KmsKeyId",
         reason,
     })

@@ -211,8 +211,8 @@ impl SnsTopicDefinition {
     /// assert!(stepfunctions_tasks::SnsTopic::define("Bad").fifo().topic_name("bad").add_to(&mut t).is_err());
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<SnsTopic, stepfunctions::Error> {
-        let invalid = |reason: String| stepfunctions::Error::InvalidValue {
-            state: self.id.clone(),
+        let invalid = |reason: String| stepfunctions::Error::InvalidResource {
+            construct: self.id.clone(),
             field: "TopicName",
             reason,
         };

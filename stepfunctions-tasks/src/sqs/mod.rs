@@ -236,8 +236,8 @@ impl SqsQueueDefinition {
     /// assert!(stepfunctions_tasks::SqsQueue::define("Bad").fifo().queue_name("bad").add_to(&mut t).is_err());
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<SqsQueue, stepfunctions::Error> {
-        let invalid = |reason: String| stepfunctions::Error::InvalidValue {
-            state: self.id.clone(),
+        let invalid = |reason: String| stepfunctions::Error::InvalidResource {
+            construct: self.id.clone(),
             field: "QueueName",
             reason,
         };
