@@ -41,13 +41,13 @@ mod validate;
 
 pub use builder::catch::Catch;
 pub use builder::chain::{Chain, StateRef};
-pub use builder::states::{
-    Choice, CustomState, ErrorHandling, Fail, InputOutput, Map, Parallel, Parameters, Pass, ResultPath, ResultSelector,
-    State, Succeed, Wait,
-};
 pub use builder::task::{
     integration_resource_arn, IntegrationParts, IntegrationPattern, ServiceIntegration, StepFunctionsInvokeActivity,
     SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, TaskError,
+};
+pub use builder::{
+    Choice, CustomState, ErrorHandling, Fail, InputOutput, Map, Parallel, Parameters, Pass, ResultPath, ResultSelector,
+    State, Succeed, Wait,
 };
 pub use error::{Error, Warning};
 pub use json_path::JsonPath;

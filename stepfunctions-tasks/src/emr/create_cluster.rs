@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRequestResponse, SupportsRunJob};
 
-use super::types::{
+use super::cluster_config::{
     EmrApplication, EmrBootstrapAction, EmrInstancesConfig, EmrKerberosAttributes, EmrManagedScalingPolicy,
 };
 use super::{any_cluster, render_configurations, EmrClusterRoles, EmrConfiguration, RUN_JOB_FLOW_RULE};

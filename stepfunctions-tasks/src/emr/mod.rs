@@ -37,13 +37,13 @@ macro_rules! api_enum {
 
 mod add_step;
 mod cancel_step;
+mod cluster_config;
 mod create_cluster;
 mod modify_instance_fleet_by_name;
 mod modify_instance_group_by_name;
 mod roles;
 mod set_cluster_termination_protection;
 mod terminate_cluster;
-mod types;
 
 use cfn_model::Expr;
 use indexmap::IndexMap;
@@ -51,6 +51,13 @@ use stepfunctions::Payload;
 
 pub use add_step::{ActionOnFailure, EmrAddStep};
 pub use cancel_step::EmrCancelStep;
+pub use cluster_config::{
+    EmrAlarmComparisonOperator, EmrAlarmStatistic, EmrAlarmUnit, EmrApplication, EmrAutoScalingPolicy, EmrBidPrice,
+    EmrBootstrapAction, EmrCloudWatchAlarm, EmrEbsBlockDevice, EmrEbsConfiguration, EmrEbsVolumeType, EmrInstanceFleet,
+    EmrInstanceGroup, EmrInstanceMarket, EmrInstanceRoleType, EmrInstanceTypeConfig, EmrInstancesConfig,
+    EmrKerberosAttributes, EmrManagedScalingPolicy, EmrManagedScalingUnit, EmrScalingAdjustmentType, EmrScalingRule,
+    EmrSpotAllocationStrategy, EmrSpotProvisioning, EmrSpotTimeoutAction,
+};
 pub use create_cluster::{EmrClusterScaleDownBehavior, EmrCreateCluster};
 pub use modify_instance_fleet_by_name::EmrModifyInstanceFleetByName;
 pub use modify_instance_group_by_name::{
@@ -59,13 +66,6 @@ pub use modify_instance_group_by_name::{
 pub use roles::{EmrClusterRoles, EmrClusterRolesDefinition, EmrInstanceProfile, EmrRole};
 pub use set_cluster_termination_protection::EmrSetClusterTerminationProtection;
 pub use terminate_cluster::EmrTerminateCluster;
-pub use types::{
-    EmrAlarmComparisonOperator, EmrAlarmStatistic, EmrAlarmUnit, EmrApplication, EmrAutoScalingPolicy, EmrBidPrice,
-    EmrBootstrapAction, EmrCloudWatchAlarm, EmrEbsBlockDevice, EmrEbsConfiguration, EmrEbsVolumeType, EmrInstanceFleet,
-    EmrInstanceGroup, EmrInstanceMarket, EmrInstanceRoleType, EmrInstanceTypeConfig, EmrInstancesConfig,
-    EmrKerberosAttributes, EmrManagedScalingPolicy, EmrManagedScalingUnit, EmrScalingAdjustmentType, EmrScalingRule,
-    EmrSpotAllocationStrategy, EmrSpotProvisioning, EmrSpotTimeoutAction,
-};
 
 use crate::util::stack_arn;
 

@@ -5,8 +5,8 @@ use cfn_model::iam::PolicyStatement;
 use cfn_model::{cfn_concat, Expr};
 
 use crate::builder::chain::{Chain, Parts};
-use crate::builder::states::sealed::Sealed;
-use crate::builder::states::{ErrorHandling, InputOutput, ResultPath, ResultSelector, State};
+use crate::builder::setters::sealed::Sealed;
+use crate::builder::setters::{ErrorHandling, InputOutput, ResultPath, ResultSelector, State};
 use crate::model::{Credentials, Payload, Retry, State as Node, StateKind as Kind, TaskState, Timeout};
 use crate::Error;
 

@@ -1,0 +1,101 @@
+//! The Map state (inline).
+
+use super::prelude::*;
+
+/// A Map state (inline): runs an item processor for each item of a list.
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// let m = Map::new("Map State")
+///     .items_path("$.inputForMap")
+///     .max_concurrency(2)
+///     .item_selector(Payload::from_object([("item", JsonPath::map_item_value())]))
+///     .item_processor(Pass::new("Pass State"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Map {
+    parts: Parts,
+}
+
+impl Map {
+    /// A Map state with no item processor yet.
+    ///
+    /// ```
+    /// let m = stepfunctions::Map::new("Each");
+    /// ```
+    pub fn new(name: impl Into<String>) -> Self {
+        let spec = MapState::default();
+        Map {
+            parts: Parts::new(Node::new(name, Kind::Map(Box::new(spec)))),
+        }
+    }
+
+    fn spec(&mut self) -> &mut MapState {
+        match &mut self.parts.node.kind {
+            Kind::Map(spec) => spec,
+            _ => unreachable!("a Map builder holds a Map node"),
+        }
+    }
+
+    /// The path of the list in the input. Default: `$` (the input is the list).
+    ///
+    /// ```
+    /// let m = stepfunctions::Map::new("M").items_path("$.items");
+    /// ```
+    #[must_use]
+    pub fn items_path(mut self, path: impl Into<Path>) -> Self {
+        self.spec().items_path = Some(path.into());
+        self
+    }
+
+    /// Reshapes each item before processing (may use `$$.Map.Item.Value`). Default: the item.
+    ///
+    /// ```
+    /// use stepfunctions::{JsonPath, Map, Payload};
+    /// let m = Map::new("M").item_selector(Payload::from_object([("index", JsonPath::map_item_index())]));
+    /// ```
+    #[must_use]
+    pub fn item_selector(mut self, selector: Payload) -> Self {
+        self.spec().item_selector = Some(selector);
+        self
+    }
+
+    /// The states run for each item.
+    ///
+    /// ```
+    /// let m = stepfunctions::Map::new("M").item_processor(stepfunctions::Pass::new("Item"));
+    /// ```
+    #[must_use]
+    pub fn item_processor(mut self, processor: impl Into<Chain>) -> Self {
+        let (graph, errors) = processor.into().into_graph();
+        self.parts.errors.extend(errors);
+        self.spec().processor = Some(graph);
+        self
+    }
+
+    /// How many items run at once; 0 means as many as possible. Default: 0. An inline Map runs
+    /// at most 40 at once: a larger value renders with a warning.
+    ///
+    /// ```
+    /// let m = stepfunctions::Map::new("M").max_concurrency(10);
+    /// ```
+    #[must_use]
+    pub fn max_concurrency(mut self, n: u32) -> Self {
+        self.spec().max_concurrency = Some(n);
+        self
+    }
+
+    /// Reads the max concurrency from the input. Default: none.
+    ///
+    /// ```
+    /// let m = stepfunctions::Map::new("M").max_concurrency_path("$.concurrency");
+    /// ```
+    #[must_use]
+    pub fn max_concurrency_path(mut self, path: impl Into<Path>) -> Self {
+        self.spec().max_concurrency_path = Some(path.into());
+        self
+    }
+}
+
+builder!(Map: InputOutput, ResultPath, ResultSelector, ErrorHandling);
+simple_chain!(Map);
