@@ -548,15 +548,29 @@ pub struct Policy {
     roles: Vec<Expr>,
 }
 
+/// The longest inline policy name IAM takes (`PolicyName`: 1 to 128 characters).
+pub const MAX_POLICY_NAME_CHARS: usize = 128;
+
 impl Policy {
-    /// A policy with a name, a document, and the names of the roles it attaches to.
+    /// A policy with a name, a document, and the names of the roles it attaches to. IAM takes
+    /// names of at most 128 characters: a longer one (a logical id derived from a long construct
+    /// id, say) keeps its last 128, as the AWS CDK does, so that the distinguishing end stays.
     ///
     /// ```
-    /// let p = cfn_model::iam::Policy::new("P", Default::default(), []);
+    /// use cfn_model::iam::Policy;
+    /// let p = Policy::new("P", Default::default(), []);
+    /// let long = Policy::new(format!("{}DefaultPolicy", "A".repeat(200)), Default::default(), []).into_resource();
+    /// let name = long.properties()["PolicyName"].clone();
+    /// assert_eq!(serde_json::to_value(&name).unwrap().as_str().unwrap().len(), 128);
     /// ```
     pub fn new(name: impl Into<String>, document: PolicyDocument, roles: impl IntoIterator<Item = Expr>) -> Self {
+        let mut name = name.into();
+        let count = name.chars().count();
+        if count > MAX_POLICY_NAME_CHARS {
+            name = name.chars().skip(count - MAX_POLICY_NAME_CHARS).collect();
+        }
         Policy {
-            name: name.into(),
+            name,
             document,
             roles: roles.into_iter().collect(),
         }

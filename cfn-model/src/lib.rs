@@ -19,6 +19,7 @@ mod expr;
 pub mod iam;
 mod json;
 mod logical_id;
+mod references;
 mod template;
 mod value;
 

@@ -83,6 +83,13 @@ impl fmt::Display for LogicalId {
     }
 }
 
+/// A logical id is looked up by its text (the derived `Hash` and `Eq` are the `String`'s).
+impl std::borrow::Borrow<str> for LogicalId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl AsRef<str> for LogicalId {
     fn as_ref(&self) -> &str {
         &self.0

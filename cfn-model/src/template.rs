@@ -133,6 +133,10 @@ impl Resource {
         &self.resource_type
     }
 
+    pub(crate) fn properties_values(&self) -> impl Iterator<Item = &Value> {
+        self.properties.values()
+    }
+
     pub(crate) fn condition_id(&self) -> Option<&LogicalId> {
         self.condition.as_ref()
     }
@@ -368,6 +372,10 @@ struct Export {
 }
 
 impl Output {
+    pub(crate) fn value(&self) -> &Value {
+        &self.value
+    }
+
     /// An output with a value.
     ///
     /// ```
@@ -450,13 +458,27 @@ impl Template {
         self
     }
 
+    /// Who holds a logical id already: the construct id it was derived from, and `resource`,
+    /// `parameter`, `condition` or `output`.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// t.add_resource("My Queue", cfn_model::Resource::new("AWS::SQS::Queue")).unwrap();
+    /// assert_eq!(t.claimed("MyQueue"), Some(("My Queue", "resource")));
+    /// assert_eq!(t.claimed("Other"), None);
+    /// ```
+    pub fn claimed(&self, logical_id: &str) -> Option<(&str, &'static str)> {
+        self.construct_ids.get(logical_id).map(|(c, kind)| (c.as_str(), *kind))
+    }
+
     fn claim(&mut self, construct_id: &str, kind: &'static str) -> Result<LogicalId, CfnError> {
         let id = LogicalId::from_construct_id(construct_id)?;
-        if let Some((_, existing)) = self.construct_ids.get(&id) {
+        if let Some((existing_construct_id, existing)) = self.construct_ids.get(&id) {
             return Err(CfnError::DuplicateLogicalId {
                 logical_id: id.to_string(),
                 construct_id: construct_id.to_owned(),
                 existing,
+                existing_construct_id: existing_construct_id.clone(),
             });
         }
         self.construct_ids.insert(id.clone(), (construct_id.to_owned(), kind));
@@ -529,10 +551,7 @@ impl Template {
     /// assert!(cfn_model::Template::new().resource("X").is_none());
     /// ```
     pub fn resource(&self, logical_id: &str) -> Option<&Resource> {
-        self.resources
-            .iter()
-            .find(|(id, _)| id.as_str() == logical_id)
-            .map(|(_, r)| r)
+        self.resources.get(logical_id)
     }
 
     pub(crate) fn description_text(&self) -> Option<&str> {
@@ -665,7 +684,8 @@ mod tests {
             CfnError::DuplicateLogicalId {
                 logical_id: "Name".into(),
                 construct_id: "name".into(),
-                existing: "parameter"
+                existing: "parameter",
+                existing_construct_id: "Name".into(),
             }
         );
     }

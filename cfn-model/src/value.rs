@@ -22,6 +22,13 @@ pub trait CustomValue: fmt::Debug + Send + Sync {
 
     /// The value as a JSON tree, for serializers other than the template writer.
     fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error>;
+
+    /// Whether the value may hold `Ref`, `Fn::GetAtt` or `Fn::Sub` objects, which
+    /// [`Template::check_references`](crate::Template::check_references) then reads from
+    /// [`to_json_value`](CustomValue::to_json_value). Default: it may.
+    fn may_refer(&self) -> bool {
+        true
+    }
 }
 
 impl<T: Serialize + fmt::Debug + Send + Sync> CustomValue for T {

@@ -41,6 +41,14 @@ pub enum Error {
         /// Its length in characters.
         length: usize,
     },
+    /// A state name holds a control character.
+    #[error("state name `{}` holds the control character {character}", name.escape_debug())]
+    StateNameCharacter {
+        /// The name.
+        name: String,
+        /// The character (`U+0009`).
+        character: String,
+    },
     /// `next` was called after a state that cannot continue (Choice, Succeed, Fail).
     #[error("cannot continue after state `{state}` ({kind} state has no Next); for a Choice use `afterwards()`")]
     CannotChain {
@@ -80,6 +88,20 @@ pub enum Error {
         expected: &'static str,
         /// What is wrong.
         reason: String,
+    },
+    /// A key ending in `.$` in a payload built in Rust, or one whose value is not a path or an
+    /// intrinsic function's text in JSON: Step Functions would read the value as a path.
+    #[error(
+        "state `{state}`: {field} ends in `.$` with the value {value}: name the key without `.$` and give a \
+         path or an intrinsic function (JsonPath::string_at, JsonPath::format, ...), the `.$` is written for you"
+    )]
+    DollarKey {
+        /// The state.
+        state: String,
+        /// Where the key is, e.g. `Parameters.id.$`.
+        field: String,
+        /// The value, as JSON.
+        value: String,
     },
     /// A path reads a workflow variable (`$name`) that no state assigns.
     #[error("state `{state}`: {field} reads the variable `${variable}`, which no state assigns")]
@@ -141,6 +163,15 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// An Express state machine holds a state Express workflows do not run (a `.sync` or
+    /// `.waitForTaskToken` integration: Express supports Request Response only).
+    #[error("state `{state}`: an Express state machine does not run {what}; make the machine Standard")]
+    NotInExpress {
+        /// The state.
+        state: String,
+        /// What Express does not run.
+        what: &'static str,
+    },
     /// A task's integration rejected its configuration.
     #[error("task `{state}`: {}{reason}", field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
     InvalidTask {
@@ -152,8 +183,10 @@ pub enum Error {
         reason: String,
     },
     /// The rendered definition is over the 1 MiB service limit (1,048,576 bytes).
-    #[error("the state machine definition is {size} bytes, over the {limit}-byte service limit")]
+    #[error("the definition of state machine `{state_machine}` is {size} bytes, over the {limit}-byte service limit")]
     DefinitionTooLarge {
+        /// The state machine's construct id.
+        state_machine: String,
         /// Size of the compact definition.
         size: usize,
         /// The limit.
@@ -227,6 +260,7 @@ impl Error {
         match self {
             Error::DuplicateStateName { name }
             | Error::InvalidStateName { name, .. }
+            | Error::StateNameCharacter { name, .. }
             | Error::MisnamedState { name, .. } => Some(name),
             Error::MissingTransitionTarget { state, .. }
             | Error::UnreachableState { state, .. }
@@ -236,12 +270,14 @@ impl Error {
             | Error::MissingItemProcessor { state }
             | Error::InvalidPath { state, .. }
             | Error::UnassignedVariable { state, .. }
+            | Error::DollarKey { state, .. }
             | Error::InvalidRetry { state, .. }
             | Error::InvalidCatch { state, .. }
             | Error::InvalidTimeout { state, .. }
             | Error::InvalidValue { state, .. }
             | Error::InvalidTask { state, .. }
-            | Error::InvalidCustomState { state, .. } => Some(state),
+            | Error::InvalidCustomState { state, .. }
+            | Error::NotInExpress { state, .. } => Some(state),
             Error::DefinitionTooLarge { .. }
             | Error::LiteralPlaceholder
             | Error::Multiple { .. }

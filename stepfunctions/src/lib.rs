@@ -63,8 +63,14 @@ pub type TaskInput = Payload;
 /// The most `aws cloudformation deploy` sends inline; a larger template needs `--s3-bucket`.
 pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;
 
+/// The most CloudFormation takes from S3 ("1 MB" in its quotas; the service's own message says
+/// "Template may not exceed 1000000 bytes in size").
+pub const MAX_TEMPLATE_BYTES: usize = 1_000_000;
+
 /// Serializes a template, pretty (readable diffs) or compact (smallest), and warns when it is
-/// over the 51,200 bytes `aws cloudformation deploy` accepts without `--s3-bucket`.
+/// over the 51,200 bytes `aws cloudformation deploy` accepts without `--s3-bucket`. Fails where
+/// CloudFormation would refuse the template: a `Ref`, `Fn::GetAtt` or `Fn::Sub` variable naming
+/// something the template does not have, or a template over [`MAX_TEMPLATE_BYTES`].
 ///
 /// ```
 /// let mut t = cfn_model::Template::new();
@@ -74,18 +80,20 @@ pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;
 /// assert!(json.ends_with("}\n"));
 /// ```
 pub fn synth(template: &cfn_model::Template, compact: bool) -> Result<(String, Vec<Warning>), Error> {
+    template.check_references()?;
     let json = if compact {
         template.to_json_compact()?
     } else {
         template.to_json_pretty()?
     };
-    let warnings = size_warnings(json.len());
+    let warnings = size_warnings(json.len())?;
     Ok((json, warnings))
 }
 
 /// Writes a template to `writer` as it is serialized (a large one is never held whole in
-/// memory), pretty or compact; the same bytes as [`synth`]. Returns the warnings: the
-/// template's size, known once it is written.
+/// memory), pretty or compact; the same bytes as [`synth`], and the same checks. Returns the
+/// warnings: the template's size, known once it is written (a template over
+/// [`MAX_TEMPLATE_BYTES`] is then an error: the caller discards what was written).
 ///
 /// ```
 /// let mut t = cfn_model::Template::new();
@@ -100,15 +108,22 @@ pub fn synth_to(
     compact: bool,
     writer: &mut dyn std::io::Write,
 ) -> Result<Vec<Warning>, Error> {
+    template.check_references()?;
     let size = template.write_json(!compact, writer)?;
-    Ok(size_warnings(size))
+    size_warnings(size)
 }
 
-fn size_warnings(size: usize) -> Vec<Warning> {
-    if size > MAX_INLINE_TEMPLATE_BYTES {
-        vec![Warning::TemplateOverInlineLimit { size }]
+fn size_warnings(size: usize) -> Result<Vec<Warning>, Error> {
+    if size > MAX_TEMPLATE_BYTES {
+        Err(cfn_model::CfnError::TemplateTooLarge {
+            size,
+            limit: MAX_TEMPLATE_BYTES,
+        }
+        .into())
+    } else if size > MAX_INLINE_TEMPLATE_BYTES {
+        Ok(vec![Warning::TemplateOverInlineLimit { size }])
     } else {
-        Vec::new()
+        Ok(Vec::new())
     }
 }
 

@@ -491,6 +491,34 @@ impl StateMachine {
                 });
             }
         }
+        if let Some(name) = self.name.as_ref().and_then(Expr::as_literal) {
+            if let Err(reason) = check_machine_name(name) {
+                errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
+                    field: "StateMachineName",
+                    reason,
+                });
+            }
+        }
+        if let Some(logs) = &self.logs {
+            if let Err(reason) = check_log_destination(&logs.destination) {
+                errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
+                    field: "LoggingConfiguration",
+                    reason,
+                });
+            }
+        }
+        if self.machine_type == Some(StateMachineType::Express) {
+            definition.graph.for_each_state(&mut |state| {
+                if let Some(what) = not_run_by_express(state) {
+                    errors.push(Error::NotInExpress {
+                        state: state.name.clone(),
+                        what,
+                    });
+                }
+            });
+        }
         if let Some(e) = Error::from_all(errors) {
             return Err(e);
         }
@@ -518,6 +546,7 @@ impl StateMachine {
         }
         if self.check_size && compact.len() > MAX_DEFINITION_BYTES {
             return Err(Error::DefinitionTooLarge {
+                state_machine: self.id.clone(),
                 size: compact.len(),
                 limit: MAX_DEFINITION_BYTES,
             });
@@ -543,6 +572,34 @@ impl StateMachine {
     /// ```
     pub fn add_to(mut self, template: &mut Template) -> Result<Rendered, Error> {
         let id = LogicalId::from_construct_id(&self.id)?;
+        let construct = self.id.clone();
+        // The machine's own id first: a collision names the two construct ids the user wrote,
+        // not the role's derived one.
+        if let Some((existing_construct_id, existing)) = template.claimed(id.as_str()) {
+            return Err(cfn_model::CfnError::DuplicateLogicalId {
+                logical_id: id.to_string(),
+                construct_id: construct,
+                existing,
+                existing_construct_id: existing_construct_id.to_owned(),
+            }
+            .into());
+        }
+        // A derived id's collision says whose it is.
+        let owner = construct.clone();
+        let derived = |e: cfn_model::CfnError| match e {
+            cfn_model::CfnError::DuplicateLogicalId {
+                logical_id,
+                construct_id,
+                existing,
+                existing_construct_id,
+            } => Error::Template(cfn_model::CfnError::DuplicateLogicalId {
+                logical_id,
+                construct_id: format!("{construct_id} (derived from the state machine `{owner}`)"),
+                existing,
+                existing_construct_id,
+            }),
+            other => Error::Template(other),
+        };
         let logs = self.logs.clone();
         let extra = std::mem::take(&mut self.statements);
         let existing = self.role.clone();
@@ -613,7 +670,9 @@ impl StateMachine {
                         )],
                     )
                     .trust_condition("StringEquals", "aws:SourceAccount", [Expr::account_id()]);
-                let role_id = template.add_resource(&format!("{id}Role"), role.into_resource())?;
+                let role_id = template
+                    .add_resource(&format!("{id}Role"), role.into_resource())
+                    .map_err(derived)?;
                 if !statements.is_empty() {
                     let policy_construct = format!("{role_id}DefaultPolicy");
                     let policy = Policy::new(
@@ -623,7 +682,11 @@ impl StateMachine {
                     );
                     // The policy must exist before the state machine is created (CloudFormation
                     // checks the role's permissions then); the role itself is ordered by GetAtt.
-                    depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
+                    depends_on.push(
+                        template
+                            .add_resource(&policy_construct, policy.into_resource())
+                            .map_err(derived)?,
+                    );
                 }
                 Expr::get_att(role_id.as_str(), "Arn")
             }
@@ -642,7 +705,11 @@ impl StateMachine {
                             statements,
                             [role_name],
                         );
-                        depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
+                        depends_on.push(
+                            template
+                                .add_resource(&policy_construct, policy.into_resource())
+                                .map_err(derived)?,
+                        );
                     } else {
                         warnings.push(Warning::PermissionsNotGranted {
                             state_machine: self_id(&id),
@@ -686,12 +753,80 @@ impl StateMachine {
         for dep in depends_on {
             resource = resource.depends_on(dep);
         }
-        let logical_id = template.add_resource(&self_id(&id), resource)?;
+        let logical_id = template.add_resource(&construct, resource)?;
         Ok(Rendered {
             logical_id,
             role_arn,
             warnings,
         })
+    }
+}
+
+/// The rules of `CreateStateMachine`'s name: 1 to 80 characters, none of whitespace,
+/// `< > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /`, control characters (U+0000-001F,
+/// U+007F-009F) or U+FFFE-FFFF.
+fn check_machine_name(name: &str) -> Result<(), String> {
+    let length = name.chars().count();
+    if !(1..=80).contains(&length) {
+        return Err(format!("`{name}` must be 1 to 80 characters long (it has {length})"));
+    }
+    let forbidden = |c: char| {
+        c.is_whitespace()
+            || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c)
+            || matches!(c as u32, 0..=0x1f | 0x7f..=0x9f | 0xfffe | 0xffff)
+    };
+    match name.chars().find(|&c| forbidden(c)) {
+        Some(c) => Err(format!(
+            "`{}` holds {}, which a state machine name may not",
+            name.escape_debug(),
+            describe_char(c)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A character for a message: `'x'`, or its code point when it does not print.
+pub(crate) fn describe_char(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("`{c}`")
+    }
+}
+
+/// A literal log destination must be a log group ARN ending in `:*`, as the service asks.
+fn check_log_destination(destination: &Expr) -> Result<(), String> {
+    let Some(arn) = destination.as_literal() else {
+        return Ok(());
+    };
+    if arn.is_empty() {
+        return Err("the log group ARN is empty".into());
+    }
+    if !(arn.starts_with("arn:") && arn.contains(":log-group:")) {
+        return Err(format!(
+            "`{arn}` is not a log group ARN (arn:<partition>:logs:<region>:<account>:log-group:<name>:*)"
+        ));
+    }
+    if !arn.ends_with(":*") {
+        return Err(format!("the log group ARN `{arn}` must end with `:*`"));
+    }
+    Ok(())
+}
+
+/// What an Express state machine does not run in this state: `.sync` and `.waitForTaskToken`
+/// integrations (Express workflows support Request Response only), by the task's Resource.
+fn not_run_by_express(state: &crate::model::State) -> Option<&'static str> {
+    let resource = match &state.kind {
+        crate::model::StateKind::Task(task) => task.resource.to_string(),
+        crate::model::StateKind::Custom(json) => json.get("Resource")?.as_str()?.to_owned(),
+        _ => return None,
+    };
+    if resource.ends_with(".waitForTaskToken") {
+        Some("the wait-for-task-token integration pattern (`.waitForTaskToken`)")
+    } else if resource.ends_with(".sync") || resource.contains(".sync:") {
+        Some("the run-a-job integration pattern (`.sync`)")
+    } else {
+        None
     }
 }
 
@@ -760,6 +895,12 @@ impl cfn_model::CustomValue for DefinitionValue {
 
     fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::from_slice(&self.compact)
+    }
+
+    /// A definition with an object CloudFormation would read as an intrinsic goes in as a
+    /// string: the `Definition` object holds none.
+    fn may_refer(&self) -> bool {
+        false
     }
 }
 

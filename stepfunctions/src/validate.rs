@@ -104,6 +104,12 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
             length,
         });
     }
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(Error::StateNameCharacter {
+            name: name.to_owned(),
+            character: crate::state_machine::describe_char(c),
+        });
+    }
     let io = &node.io;
     check_nullable(name, "InputPath", &io.input_path, PathKind::Path)?;
     check_nullable(name, "OutputPath", &io.output_path, PathKind::Path)?;
@@ -240,6 +246,15 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
                     check_path(name, field, &crate::model::Path::new(p.as_str()), kind)?;
                 }
             }
+            for pair in EXCLUSIVE_FIELDS {
+                let set: Vec<&str> = pair.iter().copied().filter(|f| json.contains_key(*f)).collect();
+                if set.len() > 1 {
+                    return Err(Error::InvalidCustomState {
+                        state: name.to_owned(),
+                        reason: format!("`{}` exclude each other: set one", set.join("` and `")),
+                    });
+                }
+            }
             for field in ["Parameters", "ResultSelector", "ItemSelector"] {
                 if let Some(v) = json.get(field) {
                     crate::Payload::from_json(v.clone()).validate(name, field)?;
@@ -250,6 +265,22 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// Fields of which a state may set one at most: a value and the path it is read from (and the
+/// four forms of a Wait).
+const EXCLUSIVE_FIELDS: &[&[&str]] = &[
+    &["TimeoutSeconds", "TimeoutSecondsPath"],
+    &["HeartbeatSeconds", "HeartbeatSecondsPath"],
+    &["Seconds", "SecondsPath", "Timestamp", "TimestampPath"],
+    &["MaxConcurrency", "MaxConcurrencyPath"],
+    &["ToleratedFailureCount", "ToleratedFailureCountPath"],
+    &["ToleratedFailurePercentage", "ToleratedFailurePercentagePath"],
+    &["Error", "ErrorPath"],
+    &["Cause", "CausePath"],
+    &["Items", "ItemsPath"],
+    &["ItemProcessor", "Iterator"],
+    &["ItemSelector", "Parameters"],
+];
 
 fn contains_dynamic(p: &crate::Payload) -> bool {
     use crate::Payload;

@@ -664,3 +664,274 @@ fn a_path_reading_a_variable_no_state_assigns_fails_naming_the_field() {
     .render_asl()
     .is_ok());
 }
+
+#[test]
+fn templates_over_one_megabyte_fail_with_either_writer() {
+    let mut t = Template::new();
+    // Four machines of ~300 KB each: every definition is under the 1 MiB service limit, the
+    // template is over what CloudFormation takes from S3.
+    for i in 0..4 {
+        StateMachine::new(format!("M{i}"), Pass::new("P").result("y".repeat(300_000).into()))
+            .add_to(&mut t)
+            .unwrap();
+    }
+    let e = stepfunctions::synth(&t, true).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Template(cfn_model::CfnError::TemplateTooLarge { limit: 1_000_000, .. })
+        ),
+        "{e:?}"
+    );
+    let e = stepfunctions::synth_to(&t, true, &mut Vec::new()).unwrap_err();
+    assert!(
+        matches!(e, Error::Template(cfn_model::CfnError::TemplateTooLarge { .. })),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn references_to_what_the_template_does_not_have_fail_at_synthesis() {
+    use cfn_model::{Output, Parameter};
+    let mut t = Template::new();
+    t.add_parameter("Env", Parameter::string()).unwrap();
+    StateMachine::new("M", Task::new("T", Notify(Some("hi".into()))))
+        .state_machine_name(Expr::sub("flow-${Env}"))
+        .add_to(&mut t)
+        .unwrap();
+    assert!(stepfunctions::synth(&t, false).is_ok());
+    t.add_output("Missing", Output::new(Expr::get_att("Nowhere", "Arn")))
+        .unwrap();
+    let e = stepfunctions::synth(&t, false).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "output `Missing` refers to `Nowhere` (Fn::GetAtt), which is not a resource of the template"
+    );
+    // A Fn::Sub variable inside a resource, and an attribute of a parameter.
+    let mut t = Template::new();
+    t.add_parameter("Env", Parameter::string()).unwrap();
+    StateMachine::new("M", Pass::new("P"))
+        .state_machine_name(Expr::sub("flow-${Stage}"))
+        .add_to(&mut t)
+        .unwrap();
+    let e = stepfunctions::synth_to(&t, false, &mut Vec::new()).unwrap_err();
+    assert!(
+        matches!(&e, Error::Template(cfn_model::CfnError::MissingReference { name, how: "Ref", .. }) if name == "Stage"),
+        "{e:?}"
+    );
+    let mut t = Template::new();
+    t.add_parameter("Env", Parameter::string()).unwrap();
+    t.add_output("Bad", Output::new(Expr::get_att("Env", "Arn"))).unwrap();
+    assert!(stepfunctions::synth(&t, false).is_err());
+}
+
+#[test]
+fn state_machine_names_follow_the_service_rules() {
+    for bad in [
+        "",
+        "has space",
+        "a/b",
+        "semi;colon",
+        "tab\there",
+        "x".repeat(81).as_str(),
+    ] {
+        let e = StateMachine::new("M", Pass::new("P"))
+            .state_machine_name(bad)
+            .render_asl()
+            .unwrap_err();
+        assert!(
+            matches!(e, Error::InvalidResource { ref construct, field: "StateMachineName", .. } if construct == "M"),
+            "{bad:?}: {e:?}"
+        );
+    }
+    for good in ["my-flow_1", "x".repeat(80).as_str()] {
+        assert!(
+            StateMachine::new("M", Pass::new("P"))
+                .state_machine_name(good)
+                .render_asl()
+                .is_ok(),
+            "{good}"
+        );
+    }
+    // An expression is the stack's to resolve.
+    assert!(StateMachine::new("M", Pass::new("P"))
+        .state_machine_name(Expr::reference("Name"))
+        .render_asl()
+        .is_ok());
+}
+
+#[test]
+fn log_destinations_must_be_log_group_arns_ending_in_a_star() {
+    for bad in ["", "arn:aws:logs:us-east-1:123456789012:log-group:sfn", "my-log-group"] {
+        let e = StateMachine::new("M", Pass::new("P"))
+            .logs(LogOptions::new(bad))
+            .render_asl()
+            .unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::InvalidResource {
+                    field: "LoggingConfiguration",
+                    ..
+                }
+            ),
+            "{bad:?}: {e:?}"
+        );
+    }
+    assert!(StateMachine::new("M", Pass::new("P"))
+        .logs(LogOptions::new("arn:aws:logs:us-east-1:123456789012:log-group:sfn:*"))
+        .render_asl()
+        .is_ok());
+    assert!(StateMachine::new("M", Pass::new("P"))
+        .logs(LogOptions::new(Expr::get_att("Logs", "Arn")))
+        .render_asl()
+        .is_ok());
+}
+
+#[test]
+fn express_machines_reject_callback_and_sync_tasks() {
+    let callback = Task::new(
+        "Wait for it",
+        Notify(Some(Payload::from_object([("token", JsonPath::task_token())]))),
+    )
+    .wait_for_task_token();
+    let e = StateMachine::new("M", callback.clone())
+        .state_machine_type(StateMachineType::Express)
+        .render_asl()
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::NotInExpress { ref state, what } if state == "Wait for it" && what.contains(".waitForTaskToken")),
+        "{e:?}"
+    );
+    let raw = CustomState::new(
+        "Run",
+        serde_json::json!({"Type": "Task", "Resource": "arn:aws:states:::glue:startJobRun.sync", "Parameters": {"JobName": "j"}}),
+    );
+    let e = StateMachine::new("M", raw)
+        .state_machine_type(StateMachineType::Express)
+        .render_asl()
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::NotInExpress { what, .. } if what.contains(".sync")),
+        "{e:?}"
+    );
+    // Standard runs both.
+    assert!(StateMachine::new("M", callback).render_asl().is_ok());
+}
+
+#[test]
+fn dollar_keys_written_by_hand_fail_wherever_they_are() {
+    // Through the object builder: the `.$` suffix is written for the path already.
+    let e = err(Pass::new("P").parameters(Payload::from_object([("id.$", JsonPath::string_at("$.id"))])));
+    assert!(
+        matches!(e, Error::DollarKey { ref field, .. } if field == "Parameters.id.$"),
+        "{e:?}"
+    );
+    // Through JSON, with a value that is not a string.
+    let e = err(Pass::new("P").parameters(Payload::from_json(serde_json::json!({"n.$": 5}))));
+    assert!(matches!(e, Error::DollarKey { ref value, .. } if value == "5"), "{e:?}");
+    // In a Map's item selector.
+    let e = err(Map::new("M")
+        .item_selector(Payload::from_object([("x.$", "literal".into())]))
+        .item_processor(Pass::new("I")));
+    assert!(
+        matches!(e, Error::DollarKey { ref field, .. } if field == "ItemSelector.x.$"),
+        "{e:?}"
+    );
+    // In a custom state's raw JSON.
+    let e = err(CustomState::new(
+        "C",
+        serde_json::json!({"Type": "Pass", "Parameters": {"a.$": {"b": 1}}}),
+    ));
+    assert!(matches!(e, Error::DollarKey { .. }), "{e:?}");
+}
+
+#[test]
+fn custom_states_may_not_set_a_field_and_its_path_form() {
+    for (a, b) in [
+        ("TimeoutSeconds", "TimeoutSecondsPath"),
+        ("HeartbeatSeconds", "HeartbeatSecondsPath"),
+        ("Seconds", "TimestampPath"),
+        ("MaxConcurrency", "MaxConcurrencyPath"),
+        ("Error", "ErrorPath"),
+    ] {
+        let mut json = serde_json::json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke"});
+        json[a] = serde_json::json!(10);
+        json[b] = serde_json::json!("$.x");
+        let e = err(CustomState::new("C", json));
+        assert!(
+            matches!(e, Error::InvalidCustomState { ref reason, .. } if reason.contains(a) && reason.contains(b)),
+            "{a}/{b}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn state_names_with_control_characters_fail() {
+    let e = err(Pass::new("Tab\there"));
+    assert_eq!(
+        e,
+        Error::StateNameCharacter {
+            name: "Tab\there".into(),
+            character: "U+0009".into()
+        }
+    );
+    assert!(e.to_string().contains("Tab\\there"), "{e}");
+}
+
+#[test]
+fn a_timeout_set_twice_is_an_error_not_a_replacement() {
+    let e = err(Task::new("T", Notify(None))
+        .timeout(Timeout::seconds(30))
+        .timeout(Timeout::at("$.timeout")));
+    assert!(
+        matches!(e, Error::InvalidTimeout { ref reason, .. } if reason.contains("set twice")),
+        "{e:?}"
+    );
+    let e = err(Task::new("T", Notify(None))
+        .heartbeat(Timeout::seconds(5))
+        .heartbeat(Timeout::seconds(6)));
+    assert!(
+        matches!(e, Error::InvalidTimeout { ref reason, .. } if reason.contains("heartbeat")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn collisions_and_oversized_definitions_name_what_the_user_wrote() {
+    let mut t = Template::new();
+    StateMachine::new("Flow", Pass::new("P")).add_to(&mut t).unwrap();
+    let e = StateMachine::new("flow", Pass::new("P")).add_to(&mut t).unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("`flow`") && text.contains("`Flow`"), "{text}");
+    let big = "x".repeat(600_000);
+    let e = StateMachine::new(
+        "Huge",
+        Chain::start(Pass::new("A").result(big.as_str().into())).next(Pass::new("B").result(big.as_str().into())),
+    )
+    .render_asl()
+    .unwrap_err();
+    assert!(
+        matches!(e, Error::DefinitionTooLarge { ref state_machine, .. } if state_machine == "Huge"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn long_construct_ids_give_policy_names_iam_accepts() {
+    let mut t = Template::new();
+    let id = "A".repeat(200);
+    StateMachine::new(id.as_str(), Task::new("T", Notify(None)))
+        .add_to(&mut t)
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&t.to_json_compact().unwrap()).unwrap();
+    let policy = json["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|r| r["Type"] == "AWS::IAM::Policy")
+        .unwrap();
+    let name = policy["Properties"]["PolicyName"].as_str().unwrap();
+    assert_eq!(name.len(), 128);
+    assert!(name.ends_with("RoleDefaultPolicy"), "{name}");
+}

@@ -352,7 +352,8 @@ impl<I: ServiceIntegration> Task<I> {
         self.pattern
     }
 
-    /// How long the task may run (`TimeoutSeconds` or `TimeoutSecondsPath`). Default: the
+    /// How long the task may run (`TimeoutSeconds` or `TimeoutSecondsPath`), once: a second
+    /// call is an error at synthesis, not a silent replacement. Default: the
     /// state machine's timeout (60 s for activities and Lambda-free tasks per the service).
     ///
     /// ```
@@ -361,12 +362,14 @@ impl<I: ServiceIntegration> Task<I> {
     /// ```
     #[must_use]
     pub fn timeout(mut self, timeout: Timeout) -> Self {
-        self.timeout = Some(timeout);
+        if self.timeout.replace(timeout).is_some() {
+            self.set_twice("timeout (TimeoutSeconds or TimeoutSecondsPath)");
+        }
         self
     }
 
     /// How long between heartbeats at most (`HeartbeatSeconds` or `HeartbeatSecondsPath`);
-    /// must be below the timeout. Default: none.
+    /// must be below the timeout; set once. Default: none.
     ///
     /// ```
     /// use stepfunctions::{StepFunctionsInvokeActivity, Task, Timeout};
@@ -374,8 +377,21 @@ impl<I: ServiceIntegration> Task<I> {
     /// ```
     #[must_use]
     pub fn heartbeat(mut self, heartbeat: Timeout) -> Self {
-        self.heartbeat = Some(heartbeat);
+        if self.heartbeat.replace(heartbeat).is_some() {
+            self.set_twice("heartbeat (HeartbeatSeconds or HeartbeatSecondsPath)");
+        }
         self
+    }
+
+    /// Reports a setting given twice: the second would silently replace the first.
+    fn set_twice(&mut self, what: &str) {
+        let state = self.parts.node.name.clone();
+        self.parts.errors.push(Error::InvalidTimeout {
+            state,
+            reason: format!(
+                "the {what} is set twice; set it once, fixed (Timeout::seconds) or from the input (Timeout::at)"
+            ),
+        });
     }
 
     /// A role to assume for the call. Default: the state machine's role.

@@ -191,6 +191,13 @@ impl Payload {
             }
             Payload::Object(map) => {
                 for (k, v) in map {
+                    if k.ends_with(".$") {
+                        return Err(Error::DollarKey {
+                            state: state.to_owned(),
+                            field: FieldPath::Key(field, k).to_string(),
+                            value: serde_json::to_string(v).unwrap_or_default(),
+                        });
+                    }
                     v.validate_at(state, &FieldPath::Key(field, k))?;
                 }
                 Ok(())
