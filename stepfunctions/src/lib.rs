@@ -47,7 +47,7 @@ pub use builder::task::{
 };
 pub use builder::{
     Choice, CustomState, ErrorHandling, Fail, InputOutput, Map, Parallel, Parameters, Pass, ResultPath, ResultSelector,
-    State, Succeed, Wait,
+    RuleOptions, State, Succeed, Wait,
 };
 pub use error::{Error, Warning};
 pub use json_path::JsonPath;
@@ -132,7 +132,7 @@ pub mod prelude {
     pub use crate::{
         Activity, Catch, Chain, Choice, Condition, Credentials, CustomState, ErrorHandling, Errors, ExistingRole, Fail,
         InputOutput, IntegrationPattern, JitterType, JsonPath, LogLevel, LogOptions, Map, Parallel, Parameters, Pass,
-        Payload, ResultPath, ResultSelector, Retry, State, StateMachine, StateMachineType, StateRef, Succeed, Task,
-        TaskInput, Timeout, Wait, WaitTime,
+        Payload, ResultPath, ResultSelector, Retry, RuleOptions, State, StateMachine, StateMachineType, StateRef,
+        Succeed, Task, TaskInput, Timeout, Wait, WaitTime,
     };
 }

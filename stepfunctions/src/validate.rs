@@ -210,7 +210,14 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
                 });
             }
             if let Some(sel) = &spec.item_selector {
-                sel.validate(name, "ItemSelector")?;
+                sel.validate(
+                    name,
+                    if spec.legacy_parameters {
+                        "Parameters"
+                    } else {
+                        "ItemSelector"
+                    },
+                )?;
             }
             if let Some(n) = spec.max_concurrency {
                 if n > 40 {

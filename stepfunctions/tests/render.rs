@@ -84,11 +84,11 @@ fn generated_keys_avoid_user_keys_and_each_other() {
     );
     assert_eq!(
         props["Definition"]["States"]["B"]["Parameters"],
-        json!({"d": "${Import}"})
+        json!({"d": "${ImportWorker}"})
     );
     assert_eq!(
         props["DefinitionSubstitutions"],
-        json!({"Worker": "user", "Worker2": {"Ref": "Worker"}, "Region": {"Ref": "AWS::Region"}, "Import": {"Fn::ImportValue": "Worker"}})
+        json!({"Worker": "user", "Worker2": {"Ref": "Worker"}, "Region": {"Ref": "AWS::Region"}, "ImportWorker": {"Fn::ImportValue": "Worker"}})
     );
 }
 
@@ -279,6 +279,7 @@ fn a_definition_built_from_the_model_renders_like_the_builders_output() {
             rules: vec![ChoiceRule {
                 condition: Condition::boolean_equals("$.ready", true),
                 next: "Go".into(),
+                comment: None,
             }],
             default: Some("Stop".into()),
         },
@@ -336,4 +337,68 @@ fn unknown_fields_of_the_model_are_written_after_the_known_ones() {
         json!({"StartAt": "P", "States": {"P": {"Type": "Pass", "Future": {"x": 1}, "End": true}}, "Version": "1.0", "Later": true})
     );
     assert!(asl.definition.find("\"Future\"").unwrap() < asl.definition.find("\"End\"").unwrap());
+}
+
+#[test]
+fn a_choice_rule_carries_its_comment_after_next_as_the_cdk_writes_it() {
+    let c = Choice::new("Kind?")
+        .when_with(
+            Condition::string_equals("$.kind", "x"),
+            Pass::new("X"),
+            stepfunctions::RuleOptions::default().comment("the x kind"),
+        )
+        .when(Condition::string_equals("$.kind", "y"), Pass::new("Y"))
+        .otherwise(Pass::new("Other"));
+    let asl = StateMachine::new("M", c).render_asl().unwrap();
+    let v: Value = serde_json::from_str(&asl.definition).unwrap();
+    assert_eq!(
+        v["States"]["Kind?"]["Choices"],
+        json!([
+            {"Variable": "$.kind", "StringEquals": "x", "Next": "X", "Comment": "the x kind"},
+            {"Variable": "$.kind", "StringEquals": "y", "Next": "Y"}
+        ])
+    );
+    let first = &asl.definition[asl.definition.find("\"Choices\"").unwrap()..];
+    assert!(first.find("\"Next\"").unwrap() < first.find("\"Comment\"").unwrap());
+}
+
+#[test]
+fn a_map_written_with_the_legacy_fields_keeps_them() {
+    let m = Map::new("Each")
+        .items_path("$.items")
+        .parameters(Payload::from_object([("item", JsonPath::map_item_value())]))
+        .iterator(Pass::new("Item"));
+    let asl = StateMachine::new("M", m).render_asl().unwrap();
+    let v: Value = serde_json::from_str(&asl.definition).unwrap();
+    assert_eq!(
+        v["States"]["Each"],
+        json!({
+            "Type": "Map",
+            "ItemsPath": "$.items",
+            "Parameters": {"item.$": "$$.Map.Item.Value"},
+            "Iterator": {"StartAt": "Item", "States": {"Item": {"Type": "Pass", "End": true}}},
+            "End": true
+        })
+    );
+    // The current fields replace the legacy ones when set last.
+    let m = Map::new("Each")
+        .parameters(Payload::from_object([("a", 1.into())]))
+        .item_selector(Payload::from_object([("a", 1.into())]))
+        .iterator(Pass::new("Item"))
+        .item_processor(Pass::new("Item"));
+    let v: Value = serde_json::from_str(&StateMachine::new("M", m).render_asl().unwrap().definition).unwrap();
+    assert!(v["States"]["Each"].get("ItemSelector").is_some() && v["States"]["Each"].get("ItemProcessor").is_some());
+    // A legacy selector's bad path is reported under the field it is written as.
+    let e = StateMachine::new(
+        "M",
+        Map::new("Each")
+            .parameters(Payload::from_object([("a", JsonPath::string_at("a.b"))]))
+            .iterator(Pass::new("Item")),
+    )
+    .render_asl()
+    .unwrap_err();
+    assert!(
+        matches!(e, stepfunctions::Error::InvalidPath { ref field, .. } if field == "Parameters.a"),
+        "{e:?}"
+    );
 }

@@ -50,10 +50,30 @@ impl Choice {
     /// let c = Choice::new("C").when(Condition::is_present("$.x"), Pass::new("Has X"));
     /// ```
     #[must_use]
-    pub fn when(mut self, condition: Condition, then: impl Into<Chain>) -> Self {
+    pub fn when(self, condition: Condition, then: impl Into<Chain>) -> Self {
+        self.when_with(condition, then, RuleOptions::default())
+    }
+
+    /// Adds a rule with options: a comment on the rule (CDK's `ChoiceTransitionOptions`).
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// use stepfunctions::RuleOptions;
+    /// let c = Choice::new("C")
+    ///     .when_with(Condition::is_present("$.x"), Pass::new("Has X"), RuleOptions::default().comment("x is set"))
+    ///     .otherwise(Succeed::new("Done"));
+    /// let asl = StateMachine::new("M", c).render_asl().unwrap();
+    /// assert!(asl.definition.contains("\"Comment\": \"x is set\""));
+    /// ```
+    #[must_use]
+    pub fn when_with(mut self, condition: Condition, then: impl Into<Chain>, options: RuleOptions) -> Self {
         let next = self.add_target(then.into());
         if let Kind::Choice { rules, .. } = &mut self.parts.node.kind {
-            rules.push(ChoiceRule { condition, next });
+            rules.push(ChoiceRule {
+                condition,
+                next,
+                comment: options.comment,
+            });
         }
         self
     }
@@ -96,5 +116,28 @@ builder!(Choice: InputOutput);
 impl From<Choice> for Chain {
     fn from(c: Choice) -> Chain {
         Chain::from_parts(c.parts, Ends::None)
+    }
+}
+
+/// The options of a Choice rule ([`Choice::when_with`]).
+///
+/// ```
+/// let o = stepfunctions::RuleOptions::default().comment("large orders");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleOptions {
+    comment: Option<String>,
+}
+
+impl RuleOptions {
+    /// A comment on the rule (`Comment`). Default: none.
+    ///
+    /// ```
+    /// let o = stepfunctions::RuleOptions::default().comment("the usual case");
+    /// ```
+    #[must_use]
+    pub fn comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = Some(comment.into());
+        self
     }
 }

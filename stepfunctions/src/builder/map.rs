@@ -57,6 +57,7 @@ impl Map {
     #[must_use]
     pub fn item_selector(mut self, selector: Payload) -> Self {
         self.spec().item_selector = Some(selector);
+        self.spec().legacy_parameters = false;
         self
     }
 
@@ -70,6 +71,44 @@ impl Map {
         let (graph, errors) = processor.into().into_graph();
         self.parts.errors.extend(errors);
         self.spec().processor = Some(graph);
+        self.spec().legacy_iterator = false;
+        self
+    }
+
+    /// The states run for each item, written as the older `Iterator` field (CDK's deprecated
+    /// `Map.iterator`), for definitions written before `ItemProcessor`. Prefer
+    /// [`item_processor`](Map::item_processor).
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// let m = Map::new("M").iterator(Pass::new("Item"));
+    /// let asl = StateMachine::new("S", m).render_asl().unwrap();
+    /// assert!(asl.definition.contains("\"Iterator\": {"));
+    /// assert!(!asl.definition.contains("ProcessorConfig"));
+    /// ```
+    #[must_use]
+    pub fn iterator(self, processor: impl Into<Chain>) -> Self {
+        let mut map = self.item_processor(processor);
+        map.spec().legacy_iterator = true;
+        map
+    }
+
+    /// Reshapes each item, written as the older `Parameters` field (CDK's deprecated
+    /// `parameters` of a Map), for definitions written before `ItemSelector`. Prefer
+    /// [`item_selector`](Map::item_selector).
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// let m = Map::new("M")
+    ///     .parameters(Payload::from_object([("item", JsonPath::map_item_value())]))
+    ///     .iterator(Pass::new("Item"));
+    /// let asl = StateMachine::new("S", m).render_asl().unwrap();
+    /// assert!(asl.definition.contains("\"Parameters\": {"));
+    /// ```
+    #[must_use]
+    pub fn parameters(mut self, selector: Payload) -> Self {
+        self.spec().item_selector = Some(selector);
+        self.spec().legacy_parameters = true;
         self
     }
 

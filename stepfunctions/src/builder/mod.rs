@@ -51,7 +51,7 @@ mod succeed;
 pub(crate) mod task;
 mod wait;
 
-pub use choice::Choice;
+pub use choice::{Choice, RuleOptions};
 pub use custom::CustomState;
 pub use fail::Fail;
 pub use map::Map;

@@ -626,6 +626,12 @@ pub struct MapState {
     pub max_concurrency: Option<u32>,
     /// `MaxConcurrencyPath`.
     pub max_concurrency_path: Option<Path>,
+    /// Whether the processor is written as the older `Iterator` (no `ProcessorConfig`) instead
+    /// of `ItemProcessor`.
+    pub legacy_iterator: bool,
+    /// Whether the item selector is written as the older `Parameters` instead of
+    /// `ItemSelector`.
+    pub legacy_parameters: bool,
 }
 
 /// A Fail state's own fields: each of error and cause is a literal (`Error`, `Cause`) or a path
@@ -646,7 +652,7 @@ pub struct FailState {
 ///
 /// ```
 /// use stepfunctions::{model::ChoiceRule, Condition};
-/// let r = ChoiceRule { condition: Condition::is_present("$.x"), next: "Has X".into() };
+/// let r = ChoiceRule { condition: Condition::is_present("$.x"), next: "Has X".into(), comment: None };
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChoiceRule {
@@ -654,6 +660,8 @@ pub struct ChoiceRule {
     pub condition: Condition,
     /// `Next`.
     pub next: String,
+    /// `Comment`.
+    pub comment: Option<String>,
 }
 
 /// A catcher once its handler is placed: on these errors, go to `next`.

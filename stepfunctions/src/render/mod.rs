@@ -325,7 +325,12 @@ impl Render for State {
                     m.serialize_entry("ItemsPath", p)?;
                 }
                 if let Some(sel) = &map.item_selector {
-                    m.serialize_entry("ItemSelector", &cx.view(sel))?;
+                    let field = if map.legacy_parameters {
+                        "Parameters"
+                    } else {
+                        "ItemSelector"
+                    };
+                    m.serialize_entry(field, &cx.view(sel))?;
                 }
                 if let Some(n) = map.max_concurrency {
                     m.serialize_entry("MaxConcurrency", &n)?;
@@ -333,8 +338,10 @@ impl Render for State {
                 if let Some(p) = &map.max_concurrency_path {
                     m.serialize_entry("MaxConcurrencyPath", p)?;
                 }
-                if let Some(g) = &map.processor {
-                    m.serialize_entry("ItemProcessor", &Processor(g, cx))?;
+                match &map.processor {
+                    Some(g) if map.legacy_iterator => m.serialize_entry("Iterator", &cx.view(g))?,
+                    Some(g) => m.serialize_entry("ItemProcessor", &Processor(g, cx))?,
+                    None => {}
                 }
             }
             StateKind::Parallel { branches } => m.serialize_entry("Branches", &cx.view(branches))?,
@@ -420,6 +427,9 @@ impl Serialize for Rules<'_> {
                 let mut m = s.serialize_map(None)?;
                 write_condition(&mut m, &self.0.condition, self.1)?;
                 m.serialize_entry("Next", &self.0.next)?;
+                if let Some(c) = &self.0.comment {
+                    m.serialize_entry("Comment", c)?;
+                }
                 m.end()
             }
         }

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use cfn_model::Expr;
+use cfn_model::{Expr, ListExpr};
 use indexmap::IndexMap;
 
 /// Placeholder keys and the expressions they stand for, in order of first use.
@@ -75,13 +75,15 @@ impl Substitutions {
         }
         let base = match expr {
             Expr::Ref(name) => name.strip_prefix("AWS::").unwrap_or(name).to_owned(),
-            Expr::GetAtt(id, attr) => format!("{id}{attr}"),
-            Expr::ImportValue(_) => "Import".to_owned(),
             Expr::Literal(_) => "Text".to_owned(),
-            Expr::Concat(parts) => concat_key(parts),
-            _ => "Value".to_owned(),
+            other => {
+                let mut key = String::new();
+                words(other, &mut key);
+                key
+            }
         };
-        let base: String = base.chars().filter(char::is_ascii_alphanumeric).collect();
+        let mut base: String = base.chars().filter(char::is_ascii_alphanumeric).collect();
+        base.truncate(64);
         let base = if base.is_empty() { "Value".to_owned() } else { base };
         let mut key = base.clone();
         if self.user.contains_key(&key) || self.taken.contains(&key) {
@@ -100,36 +102,70 @@ impl Substitutions {
     }
 }
 
-/// A readable key for a mixed string: its ids and the words of its literal text, without the
-/// pseudo parameters and the `arn`/`aws` noise (`arn:${AWS::Partition}:states:::lambda:invoke`
-/// gives `StatesLambdaInvoke`).
-fn concat_key(parts: &[Expr]) -> String {
-    let mut key = String::new();
-    for part in parts {
-        match part {
-            Expr::Literal(text) => {
-                for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-                    if word.is_empty() || word == "arn" || word == "aws" {
-                        continue;
-                    }
-                    let mut chars = word.chars();
-                    if let Some(first) = chars.next() {
-                        key.push(first.to_ascii_uppercase());
-                        key.extend(chars);
-                    }
+/// The words of what an expression stands for, for its key: the words of literal text (without
+/// the `arn`/`aws` noise), logical ids and attributes, parameter names, and `Part<n>` for a value
+/// that is a part selected out of a list. Pseudo parameters inside a longer value add nothing,
+/// and a source named twice in a row is named once: `arn:${AWS::Partition}:states:::lambda:invoke`
+/// gives `StatesLambdaInvoke`, the family of a task definition (a part of a part of its ARN)
+/// `TDPart1`, a queue URL assembled from parts of the queue's ARN `HttpsSqsQueueArn`.
+fn words(expr: &Expr, key: &mut String) {
+    match expr {
+        Expr::Select(index, list) => {
+            list_words(list, key);
+            key.push_str("Part");
+            key.push_str(&index.to_string());
+        }
+        other => part_words(other, key),
+    }
+}
+
+/// [`words`] of an expression inside another: a selected part names its source only.
+fn part_words(expr: &Expr, key: &mut String) {
+    let start = key.len();
+    match expr {
+        Expr::Literal(text) => {
+            for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+                if word.is_empty() || word == "arn" || word == "aws" {
+                    continue;
+                }
+                let mut chars = word.chars();
+                if let Some(first) = chars.next() {
+                    key.push(first.to_ascii_uppercase());
+                    key.extend(chars);
                 }
             }
-            Expr::Ref(name) if name.starts_with("AWS::") => {}
-            Expr::Ref(name) => key.push_str(name),
-            Expr::GetAtt(id, attr) => {
-                key.push_str(id);
-                key.push_str(attr);
-            }
-            _ => key.push_str("Value"),
+        }
+        Expr::Ref(name) if name.starts_with("AWS::") => {}
+        Expr::Ref(name) => key.push_str(name),
+        Expr::GetAtt(id, attr) => {
+            key.push_str(id);
+            key.push_str(attr);
+        }
+        Expr::Join(_, parts) | Expr::Concat(parts) => parts.iter().for_each(|p| part_words(p, key)),
+        Expr::Select(_, list) => list_words(list, key),
+        Expr::ImportValue(name) => {
+            key.push_str("Import");
+            part_words(name, key);
         }
     }
-    key.truncate(64);
-    key
+    // A source named twice in a row (parts of one ARN) is named once.
+    let added = key.len() - start;
+    if added > 0 && start >= added && key.as_bytes()[start - added..start] == key.as_bytes()[start..] {
+        key.truncate(start);
+    }
+}
+
+fn list_words(list: &ListExpr, key: &mut String) {
+    match list {
+        ListExpr::List(items) => items.iter().for_each(|i| part_words(i, key)),
+        ListExpr::Split(_, source) => part_words(source, key),
+        ListExpr::Ref(name) => key.push_str(name),
+        ListExpr::GetAtt(id, attr) => {
+            key.push_str(id);
+            key.push_str(attr);
+        }
+        ListExpr::GetAzs(_) => key.push_str("Azs"),
+    }
 }
 
 #[cfg(test)]
@@ -151,9 +187,31 @@ mod tests {
         assert_eq!(keys, ["Text2", "Text4", "Text5", "Text2"]);
         assert_eq!(subs.key_for(&Expr::reference("AWS::Partition")), "Partition");
         assert_eq!(subs.key_for(&Expr::get_att("Fn", "Arn")), "FnArn");
+        let family = Expr::Select(
+            1,
+            Box::new(ListExpr::split(
+                "/",
+                Expr::Select(5, Box::new(ListExpr::split(":", Expr::reference("TD")))),
+            )),
+        );
+        assert_eq!(subs.key_for(&family), "TDPart1");
+        assert_eq!(
+            subs.key_for(&Expr::ImportValue(Box::new(Expr::lit("shared-queue-url")))),
+            "ImportSharedQueueUrl"
+        );
         assert_eq!(
             subs.iter().map(|(k, _)| k).collect::<Vec<_>>(),
-            ["Text", "Text3", "Text2", "Text4", "Text5", "Partition", "FnArn"]
+            [
+                "Text",
+                "Text3",
+                "Text2",
+                "Text4",
+                "Text5",
+                "Partition",
+                "FnArn",
+                "TDPart1",
+                "ImportSharedQueueUrl"
+            ]
         );
     }
 }
