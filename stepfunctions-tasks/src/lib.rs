@@ -50,9 +50,9 @@ pub use dynamodb::{
     DynamoTable, DynamoTableDefinition, DynamoUpdateItem,
 };
 pub use ecs::{
-    EcsAwsVpc, EcsCluster, EcsCompatibility, EcsContainerDefinition, EcsContainerOverride, EcsEc2LaunchTarget,
-    EcsFargateLaunchTarget, EcsFargatePlatformVersion, EcsLaunchTarget, EcsNetworkMode, EcsPlacementConstraint,
-    EcsPlacementStrategy, EcsRunTask, EcsTaskDefinition, InlineTaskDefinition,
+    EcsAwsVpc, EcsCapacityProvider, EcsCluster, EcsCompatibility, EcsContainerDefinition, EcsContainerOverride,
+    EcsEc2LaunchTarget, EcsFargateLaunchTarget, EcsFargatePlatformVersion, EcsLaunchTarget, EcsNetworkMode,
+    EcsPlacementConstraint, EcsPlacementStrategy, EcsRunTask, EcsTaskDefinition, InlineTaskDefinition,
 };
 pub use emr::{
     ActionOnFailure, EmrAddStep, EmrAlarmComparisonOperator, EmrAlarmStatistic, EmrAlarmUnit, EmrApplication,

@@ -593,3 +593,73 @@ fn fails_to_define_an_invalid_task_definition() {
             .contains("awsvpc network mode only")
     );
 }
+
+#[test]
+fn a_capacity_provider_strategy_replaces_the_launch_type() {
+    use stepfunctions_tasks::EcsCapacityProvider;
+    let run = EcsRunTask::new(
+        EcsCluster::from_arn(CLUSTER),
+        task_definition(),
+        EcsFargateLaunchTarget::new(EcsAwsVpc::new([SUBNET]))
+            .capacity_provider(EcsCapacityProvider::new("FARGATE_SPOT").weight(3))
+            .capacity_provider(EcsCapacityProvider::new("FARGATE").weight(1).base(1)),
+    );
+    let r = render_state(Task::new("Run", run)).unwrap();
+    let params = &r["States"]["Run"]["Parameters"];
+    assert!(params.get("LaunchType").is_none(), "{params}");
+    assert_eq!(
+        params["CapacityProviderStrategy"],
+        json!([
+            {"CapacityProvider": "FARGATE_SPOT", "Weight": 3},
+            {"CapacityProvider": "FARGATE", "Weight": 1, "Base": 1}
+        ])
+    );
+    // The permissions are those of the launch type's run.
+    let launch_type = render_state(Task::new("Run", on_fargate())).unwrap();
+    assert_eq!(r["PolicyStatements"], launch_type["PolicyStatements"]);
+
+    let on_asg = EcsRunTask::new(
+        EcsCluster::from_arn(CLUSTER),
+        task_definition(),
+        EcsEc2LaunchTarget::new().capacity_provider(EcsCapacityProvider::new(Expr::reference("Asg"))),
+    );
+    let r = render_state(Task::new("Run", on_asg)).unwrap();
+    insta::assert_json_snapshot!(r);
+}
+
+#[test]
+fn fails_when_a_capacity_provider_strategy_breaks_the_run_task_rules() {
+    use stepfunctions_tasks::EcsCapacityProvider;
+    let fargate = |providers: Vec<EcsCapacityProvider>| {
+        let target = providers
+            .into_iter()
+            .fold(EcsFargateLaunchTarget::new(EcsAwsVpc::new([SUBNET])), |t, p| {
+                t.capacity_provider(p)
+            });
+        run_error(EcsRunTask::new(
+            EcsCluster::from_arn(CLUSTER),
+            task_definition(),
+            target,
+        ))
+    };
+    assert!(fargate(vec![EcsCapacityProvider::new("my-asg")]).contains("FARGATE or FARGATE_SPOT"));
+    assert!(fargate(vec![EcsCapacityProvider::new("FARGATE").weight(1001)]).contains("0 to 1000"));
+    assert!(fargate(vec![EcsCapacityProvider::new("FARGATE").base(100_001)]).contains("0 to 100000"));
+    assert!(fargate(vec![
+        EcsCapacityProvider::new("FARGATE").weight(1).base(1),
+        EcsCapacityProvider::new("FARGATE_SPOT").weight(1).base(2)
+    ])
+    .contains("only one"));
+    assert!(fargate(vec![
+        EcsCapacityProvider::new("FARGATE"),
+        EcsCapacityProvider::new("FARGATE_SPOT")
+    ])
+    .contains("weight above 0"));
+    assert!(fargate((0..21).map(|_| EcsCapacityProvider::new("FARGATE").weight(1)).collect()).contains("at most 20"));
+    let ec2 = run_error(EcsRunTask::new(
+        EcsCluster::from_arn(CLUSTER),
+        task_definition(),
+        EcsEc2LaunchTarget::new().capacity_provider(EcsCapacityProvider::new("FARGATE")),
+    ));
+    assert!(ec2.contains("Fargate's"), "{ec2}");
+}

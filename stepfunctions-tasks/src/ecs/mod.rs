@@ -14,8 +14,8 @@ use stepfunctions::model::Path;
 use stepfunctions::Payload;
 
 pub use run_task::{
-    EcsAwsVpc, EcsContainerOverride, EcsEc2LaunchTarget, EcsFargateLaunchTarget, EcsFargatePlatformVersion,
-    EcsLaunchTarget, EcsPlacementConstraint, EcsPlacementStrategy, EcsRunTask,
+    EcsAwsVpc, EcsCapacityProvider, EcsContainerOverride, EcsEc2LaunchTarget, EcsFargateLaunchTarget,
+    EcsFargatePlatformVersion, EcsLaunchTarget, EcsPlacementConstraint, EcsPlacementStrategy, EcsRunTask,
 };
 pub use task_definition::{EcsContainerDefinition, InlineTaskDefinition};
 

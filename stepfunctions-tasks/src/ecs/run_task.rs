@@ -275,6 +275,7 @@ pub struct EcsFargateLaunchTarget {
     network: EcsAwsVpc,
     assign_public_ip: bool,
     platform_version: Option<EcsFargatePlatformVersion>,
+    capacity_providers: Vec<EcsCapacityProvider>,
 }
 
 impl EcsFargateLaunchTarget {
@@ -289,6 +290,7 @@ impl EcsFargateLaunchTarget {
             network,
             assign_public_ip: false,
             platform_version: None,
+            capacity_providers: Vec::new(),
         }
     }
 
@@ -318,6 +320,146 @@ impl EcsFargateLaunchTarget {
         self.platform_version = Some(version);
         self
     }
+
+    /// Adds a capacity provider (`FARGATE` or `FARGATE_SPOT`) to the task's capacity provider
+    /// strategy (at most 20), which then replaces `LaunchType: FARGATE`. Default: none (the
+    /// launch type).
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{EcsAwsVpc, EcsCapacityProvider, EcsFargateLaunchTarget};
+    /// let target = EcsFargateLaunchTarget::new(EcsAwsVpc::new(["subnet-0aaaaaaaaaaaaaaa1"]))
+    ///     .capacity_provider(EcsCapacityProvider::new("FARGATE_SPOT").weight(3))
+    ///     .capacity_provider(EcsCapacityProvider::new("FARGATE").weight(1).base(1));
+    /// ```
+    #[must_use]
+    pub fn capacity_provider(mut self, provider: EcsCapacityProvider) -> Self {
+        self.capacity_providers.push(provider);
+        self
+    }
+}
+
+/// One capacity provider of a task's capacity provider strategy (`CapacityProviderStrategyItem`),
+/// the CDK's `CapacityProviderOptions.custom`: its name, its weight (the share of the tasks it
+/// runs) and its base (how many it runs first).
+///
+/// ```
+/// let p = stepfunctions_tasks::EcsCapacityProvider::new("FARGATE_SPOT").weight(2).base(0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct EcsCapacityProvider {
+    name: Expr,
+    weight: Option<u32>,
+    base: Option<u32>,
+}
+
+impl EcsCapacityProvider {
+    /// The capacity provider of this short name: `FARGATE`, `FARGATE_SPOT`, or one of the
+    /// cluster's Auto Scaling group capacity providers.
+    ///
+    /// ```
+    /// let p = stepfunctions_tasks::EcsCapacityProvider::new(cfn_model::Expr::reference("CapacityProvider"));
+    /// ```
+    pub fn new(name: impl Into<Expr>) -> Self {
+        EcsCapacityProvider {
+            name: name.into(),
+            weight: None,
+            base: None,
+        }
+    }
+
+    /// The relative share of the tasks it runs, 0 to 1000. Default: ECS's (0).
+    ///
+    /// ```
+    /// let p = stepfunctions_tasks::EcsCapacityProvider::new("FARGATE").weight(1);
+    /// ```
+    #[must_use]
+    pub fn weight(mut self, weight: u32) -> Self {
+        self.weight = Some(weight);
+        self
+    }
+
+    /// How many tasks it runs at least, 0 to 100,000; one provider of a strategy at most has
+    /// one. Default: ECS's (0).
+    ///
+    /// ```
+    /// let p = stepfunctions_tasks::EcsCapacityProvider::new("FARGATE").base(2);
+    /// ```
+    #[must_use]
+    pub fn base(mut self, base: u32) -> Self {
+        self.base = Some(base);
+        self
+    }
+
+    fn render(&self) -> Payload {
+        let mut p = vec![("CapacityProvider", Payload::String(self.name.clone()))];
+        if let Some(w) = self.weight {
+            p.push(("Weight", w.into()));
+        }
+        if let Some(b) = self.base {
+            p.push(("Base", b.into()));
+        }
+        Payload::from_object(p)
+    }
+}
+
+/// `LaunchType`, or the `CapacityProviderStrategy` that replaces it.
+fn launch(launch_type: &'static str, providers: &[EcsCapacityProvider]) -> (&'static str, Payload) {
+    if providers.is_empty() {
+        ("LaunchType", launch_type.into())
+    } else {
+        (
+            "CapacityProviderStrategy",
+            Payload::Array(providers.iter().map(EcsCapacityProvider::render).collect()),
+        )
+    }
+}
+
+/// Checks a capacity provider strategy as `RunTask` does; `fargate` tells which providers the
+/// launch target can use.
+fn check_capacity_providers(providers: &[EcsCapacityProvider], fargate: bool) -> Result<(), String> {
+    if providers.len() > 20 {
+        return Err(format!(
+            "a capacity provider strategy holds at most 20 capacity providers; got {}",
+            providers.len()
+        ));
+    }
+    for p in providers {
+        if let Some(name) = p.name.as_literal() {
+            let is_fargate = matches!(name, "FARGATE" | "FARGATE_SPOT");
+            if name.is_empty() {
+                return Err("a capacity provider has no name".into());
+            }
+            if fargate && !is_fargate {
+                return Err(format!(
+                    "capacity provider `{name}`: a Fargate task runs on FARGATE or FARGATE_SPOT"
+                ));
+            }
+            if !fargate && is_fargate {
+                return Err(format!(
+                    "capacity provider `{name}` is Fargate's: use EcsFargateLaunchTarget for it"
+                ));
+            }
+        }
+        if p.weight.is_some_and(|w| w > 1000) {
+            return Err(format!(
+                "a capacity provider's weight is 0 to 1000; got {}",
+                p.weight.unwrap_or_default()
+            ));
+        }
+        if p.base.is_some_and(|b| b > 100_000) {
+            return Err(format!(
+                "a capacity provider's base is 0 to 100000; got {}",
+                p.base.unwrap_or_default()
+            ));
+        }
+    }
+    if providers.iter().filter(|p| p.base.is_some_and(|b| b > 0)).count() > 1 {
+        return Err("only one capacity provider of a strategy may have a base".into());
+    }
+    if providers.len() > 1 && !providers.iter().any(|p| p.weight.is_some_and(|w| w > 0)) {
+        return Err("of several capacity providers, at least one needs a weight above 0".into());
+    }
+    Ok(())
 }
 
 /// Runs the task on the cluster's EC2 instances (`LaunchType: EC2`), the CDK's
@@ -334,6 +476,7 @@ pub struct EcsEc2LaunchTarget {
     network: Option<EcsAwsVpc>,
     placement_strategies: Vec<EcsPlacementStrategy>,
     placement_constraints: Vec<EcsPlacementConstraint>,
+    capacity_providers: Vec<EcsCapacityProvider>,
 }
 
 impl EcsEc2LaunchTarget {
@@ -382,6 +525,20 @@ impl EcsEc2LaunchTarget {
         self.placement_constraints.push(constraint);
         self
     }
+
+    /// Adds one of the cluster's Auto Scaling group capacity providers to the task's capacity
+    /// provider strategy (at most 20), which then replaces `LaunchType: EC2` (with cluster auto
+    /// scaling, ECS requires a strategy). Default: none (the launch type).
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{EcsCapacityProvider, EcsEc2LaunchTarget};
+    /// let target = EcsEc2LaunchTarget::new().capacity_provider(EcsCapacityProvider::new(cfn_model::Expr::reference("Asg")).weight(1));
+    /// ```
+    #[must_use]
+    pub fn capacity_provider(mut self, provider: EcsCapacityProvider) -> Self {
+        self.capacity_providers.push(provider);
+        self
+    }
 }
 
 /// Where the task runs: EC2 instances or Fargate. The options of one (placement on EC2, the
@@ -415,11 +572,15 @@ impl From<EcsFargateLaunchTarget> for EcsLaunchTarget {
 impl EcsLaunchTarget {
     fn validate(&self) -> Result<(), String> {
         match self {
-            EcsLaunchTarget::Fargate(f) => f.network.validate(),
+            EcsLaunchTarget::Fargate(f) => {
+                f.network.validate()?;
+                check_capacity_providers(&f.capacity_providers, true)
+            }
             EcsLaunchTarget::Ec2(e) => {
                 if let Some(n) = &e.network {
                     n.validate()?;
                 }
+                check_capacity_providers(&e.capacity_providers, false)?;
                 if e.placement_strategies.len() > 5 {
                     return Err(format!(
                         "a task takes at most 5 placement strategies; got {}",
@@ -946,13 +1107,13 @@ impl ServiceIntegration for EcsRunTask {
         }
         match &self.launch_target {
             EcsLaunchTarget::Fargate(f) => {
-                p.push(("LaunchType", "FARGATE".into()));
+                p.push(launch("FARGATE", &f.capacity_providers));
                 if let Some(v) = f.platform_version {
                     p.push(("PlatformVersion", v.as_str().into()));
                 }
             }
             EcsLaunchTarget::Ec2(e) => {
-                p.push(("LaunchType", "EC2".into()));
+                p.push(launch("EC2", &e.capacity_providers));
                 if !e.placement_constraints.is_empty() {
                     p.push((
                         "PlacementConstraints",
