@@ -68,7 +68,10 @@ pub use emr::{
 pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
 pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};
 pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
-pub use lambda::{InlineFunction, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
+pub use lambda::{
+    InlineFunction, LambdaAlias, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly,
+    LambdaVersion,
+};
 pub use sagemaker::{
     AcceleratorType, AlgorithmSpecification, AssembleWith, BatchStrategy, Channel, CompressionType,
     ContainerDefinition, DockerImage, InputMode, Mode, ModelClientOptions, OutputDataConfig, ProductionVariant,

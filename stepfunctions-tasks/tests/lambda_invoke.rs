@@ -126,3 +126,91 @@ fn fails_when_the_qualifier_is_empty() {
     let e = render_state(Task::new("Invoke", LambdaInvoke::new(function()).qualifier(""))).unwrap_err();
     assert!(matches!(e, Error::InvalidTask { .. }), "{e:?}");
 }
+
+#[test]
+fn invoking_an_alias_or_a_version_grants_exactly_it() {
+    for (qualified, arn) in [
+        (
+            function().alias("live"),
+            "arn:aws:lambda:us-east-1:123456789012:function:MyFn:live",
+        ),
+        (
+            function().version(3),
+            "arn:aws:lambda:us-east-1:123456789012:function:MyFn:3",
+        ),
+        (
+            LambdaFunction::from_qualified_arn("arn:aws:lambda:us-east-1:123456789012:function:MyFn:blue"),
+            "arn:aws:lambda:us-east-1:123456789012:function:MyFn:blue",
+        ),
+    ] {
+        let r = render_state(Task::new("Invoke", LambdaInvoke::new(qualified))).unwrap();
+        assert_eq!(r["States"]["Invoke"]["Parameters"]["FunctionName"], arn);
+        assert_eq!(
+            r["PolicyStatements"],
+            serde_json::json!([{"Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": arn}])
+        );
+    }
+}
+
+#[test]
+fn aliases_and_versions_defined_in_the_template() {
+    use cfn_model::Template;
+    use stepfunctions_tasks::{InlineFunction, LambdaAlias, LambdaVersion};
+    let mut t = Template::new();
+    let f = InlineFunction::python("Worker", "def handler(e, c):\n    return e\n")
+        .add_to(&mut t)
+        .unwrap();
+    let v1 = LambdaVersion::new("WorkerV1", &f)
+        .description("first")
+        .add_to(&mut t)
+        .unwrap();
+    let live = LambdaAlias::new("WorkerLive", &f, "live", &v1).add_to(&mut t).unwrap();
+    StateMachine::new("M", Task::new("Invoke", LambdaInvoke::new(live)))
+        .add_to(&mut t)
+        .unwrap();
+    let (json, _) = stepfunctions::synth(&t, true).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["Resources"]["WorkerV1"],
+        serde_json::json!({"Type": "AWS::Lambda::Version", "Properties": {"FunctionName": {"Fn::GetAtt": ["Worker", "Arn"]}, "Description": "first"}})
+    );
+    assert_eq!(
+        v["Resources"]["WorkerLive"],
+        serde_json::json!({"Type": "AWS::Lambda::Alias", "Properties": {
+            "FunctionName": {"Fn::GetAtt": ["Worker", "Arn"]},
+            "FunctionVersion": {"Fn::GetAtt": ["WorkerV1", "Version"]},
+            "Name": "live"
+        }})
+    );
+    let statement = &v["Resources"]["MRoleDefaultPolicy"]["Properties"]["PolicyDocument"]["Statement"][0];
+    assert_eq!(statement["Resource"], serde_json::json!({"Ref": "WorkerLive"}));
+    // A literal version number is taken from the qualified ARN.
+    let mut t = Template::new();
+    LambdaAlias::new("Blue", &function(), "blue", &function().version(7))
+        .add_to(&mut t)
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&t.to_json_compact().unwrap()).unwrap();
+    assert_eq!(v["Resources"]["Blue"]["Properties"]["FunctionVersion"], "7");
+}
+
+#[test]
+fn fails_when_an_alias_is_qualified_again_or_badly_named() {
+    let e = render_state(Task::new(
+        "Invoke",
+        LambdaInvoke::new(function().alias("live")).qualifier("v2"),
+    ))
+    .unwrap_err();
+    assert!(
+        matches!(e, Error::InvalidTask { ref field, .. } if field.as_deref() == Some("Qualifier")),
+        "{e:?}"
+    );
+    for bad in ["", "12", "has space"] {
+        let e = stepfunctions_tasks::LambdaAlias::new("A", &function(), bad, &function().version(1))
+            .add_to(&mut cfn_model::Template::new())
+            .unwrap_err();
+        assert!(
+            matches!(e, Error::InvalidResource { field: "Name", .. }),
+            "{bad:?}: {e:?}"
+        );
+    }
+}

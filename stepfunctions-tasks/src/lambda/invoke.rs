@@ -46,11 +46,13 @@ fn service_exception_retry() -> Retry {
     .backoff_rate(2.0)
 }
 
-/// `lambda:InvokeFunction` on the function and its versions and aliases (`ARN:*`).
+/// `lambda:InvokeFunction` on the function and its versions and aliases (`ARN:*`); on exactly
+/// the alias or version invoked (a qualified function, or a qualifier).
 fn invoke_statement(function: &LambdaFunction, qualifier: Option<&str>) -> PolicyStatement {
     let arn = function.arn().clone();
     let resources = match qualifier {
         Some(q) => vec![Expr::concat([arn, Expr::lit(format!(":{q}"))])],
+        None if function.is_qualified() => vec![arn],
         None => vec![arn.clone(), Expr::concat([arn, Expr::lit(":*")])],
     };
     PolicyStatement::allow(["lambda:InvokeFunction"], resources)
@@ -288,6 +290,12 @@ impl ServiceIntegration for LambdaInvoke {
             }
         }
         if let Some(q) = &self.qualifier {
+            if self.function.is_qualified() {
+                return Err(TaskError::field(
+                    "Qualifier",
+                    "the function is an alias or a version already: give the unqualified function, or no qualifier",
+                ));
+            }
             if q.is_empty() || q.len() > 128 {
                 return Err(TaskError::field(
                     "Qualifier",

@@ -9,26 +9,78 @@ use cfn_model::Expr;
 pub use invoke::{LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 
 /// A Lambda function, by ARN: a literal, a parameter, an import, or the `Arn` of a function in
-/// the same template.
+/// the same template; or one of its aliases or versions (a qualified ARN), which a task invokes
+/// and is granted exactly.
 ///
 /// ```
 /// use stepfunctions_tasks::LambdaFunction;
 /// let imported = LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:MyFn");
 /// let in_template = LambdaFunction::from_arn(cfn_model::Expr::get_att("MyFunction", "Arn"));
+/// let live = imported.alias("live");
+/// assert!(live.is_qualified());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct LambdaFunction {
     arn: Expr,
+    /// Whether the ARN names an alias or a version (`function:F:live`, `function:F:3`).
+    qualified: bool,
 }
 
 impl LambdaFunction {
-    /// The function with this ARN.
+    /// The function with this (unqualified) ARN.
     ///
     /// ```
     /// let f = stepfunctions_tasks::LambdaFunction::from_arn(cfn_model::Expr::reference("FunctionArn"));
     /// ```
     pub fn from_arn(arn: impl Into<Expr>) -> Self {
-        LambdaFunction { arn: arn.into() }
+        LambdaFunction {
+            arn: arn.into(),
+            qualified: false,
+        }
+    }
+
+    /// An alias or a version of a function, by its qualified ARN
+    /// (`arn:aws:lambda:<region>:<account>:function:<name>:<alias or version>`, or the `Ref` of
+    /// an `AWS::Lambda::Alias` or `AWS::Lambda::Version`).
+    ///
+    /// ```
+    /// let f = stepfunctions_tasks::LambdaFunction::from_qualified_arn("arn:aws:lambda:us-east-1:123456789012:function:F:live");
+    /// assert!(f.is_qualified());
+    /// ```
+    pub fn from_qualified_arn(arn: impl Into<Expr>) -> Self {
+        LambdaFunction {
+            arn: arn.into(),
+            qualified: true,
+        }
+    }
+
+    /// The alias of this function with this name (`ARN:name`).
+    ///
+    /// ```
+    /// let f = stepfunctions_tasks::LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F").alias("live");
+    /// assert_eq!(f.arn().to_string(), "arn:aws:lambda:us-east-1:123456789012:function:F:live");
+    /// ```
+    pub fn alias(&self, name: &str) -> Self {
+        LambdaFunction::from_qualified_arn(Expr::concat([self.arn.clone(), Expr::lit(format!(":{name}"))]))
+    }
+
+    /// The numbered version of this function (`ARN:version`).
+    ///
+    /// ```
+    /// let f = stepfunctions_tasks::LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F").version(3);
+    /// assert_eq!(f.arn().to_string(), "arn:aws:lambda:us-east-1:123456789012:function:F:3");
+    /// ```
+    pub fn version(&self, version: u32) -> Self {
+        LambdaFunction::from_qualified_arn(Expr::concat([self.arn.clone(), Expr::lit(format!(":{version}"))]))
+    }
+
+    /// Whether this is an alias or a version rather than the function itself.
+    ///
+    /// ```
+    /// assert!(!stepfunctions_tasks::LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F").is_qualified());
+    /// ```
+    pub fn is_qualified(&self) -> bool {
+        self.qualified
     }
 
     /// The function's ARN.
@@ -180,5 +232,163 @@ impl InlineFunction {
         }
         let id = template.add_resource(&self.id, function)?;
         Ok(LambdaFunction::from_arn(Expr::get_att(id.as_str(), "Arn")))
+    }
+}
+
+/// A version of a function defined in the template (`AWS::Lambda::Version`): a snapshot of the
+/// function's code and configuration when the stack deploys.
+///
+/// ```
+/// use stepfunctions_tasks::{InlineFunction, LambdaVersion};
+/// let mut t = cfn_model::Template::new();
+/// let f = InlineFunction::python("Worker", "def handler(e, c):\n    return e\n").add_to(&mut t).unwrap();
+/// let v1 = LambdaVersion::new("WorkerV1", &f).description("first").add_to(&mut t).unwrap();
+/// assert_eq!(v1.arn(), &cfn_model::Expr::reference("WorkerV1"));
+/// assert!(v1.is_qualified());
+/// ```
+#[derive(Debug, Clone)]
+pub struct LambdaVersion {
+    id: String,
+    function: Expr,
+    description: Option<String>,
+}
+
+impl LambdaVersion {
+    /// A version of `function` (an unqualified one), with a construct id.
+    ///
+    /// ```
+    /// let f = stepfunctions_tasks::LambdaFunction::from_arn(cfn_model::Expr::get_att("Worker", "Arn"));
+    /// let v = stepfunctions_tasks::LambdaVersion::new("WorkerV1", &f);
+    /// ```
+    pub fn new(id: impl Into<String>, function: &LambdaFunction) -> Self {
+        LambdaVersion {
+            id: id.into(),
+            function: function.arn.clone(),
+            description: None,
+        }
+    }
+
+    /// The version's description. Default: none.
+    ///
+    /// ```
+    /// # let f = stepfunctions_tasks::LambdaFunction::from_arn(cfn_model::Expr::get_att("Worker", "Arn"));
+    /// let v = stepfunctions_tasks::LambdaVersion::new("WorkerV1", &f).description("release 1");
+    /// ```
+    #[must_use]
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+
+    /// Adds the `AWS::Lambda::Version`; returns it as a function to invoke (its `Ref`, the
+    /// version's ARN).
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let f = stepfunctions_tasks::LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F");
+    /// assert!(stepfunctions_tasks::LambdaVersion::new("V", &f).add_to(&mut t).is_ok());
+    /// ```
+    pub fn add_to(self, template: &mut cfn_model::Template) -> Result<LambdaFunction, stepfunctions::Error> {
+        use cfn_model::{Resource, Value};
+        let resource = Resource::new("AWS::Lambda::Version")
+            .property("FunctionName", Value::from(self.function))
+            .property_opt("Description", self.description.map(Value::from));
+        let id = template.add_resource(&self.id, resource)?;
+        Ok(LambdaFunction::from_qualified_arn(Expr::reference(id.as_str())))
+    }
+}
+
+/// An alias of a function defined in the template (`AWS::Lambda::Alias`): a name pointing at a
+/// version.
+///
+/// ```
+/// use stepfunctions_tasks::{LambdaAlias, LambdaFunction, LambdaVersion};
+/// let mut t = cfn_model::Template::new();
+/// let f = LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:Worker");
+/// let v1 = LambdaVersion::new("WorkerV1", &f).add_to(&mut t).unwrap();
+/// let live = LambdaAlias::new("WorkerLive", &f, "live", &v1).add_to(&mut t).unwrap();
+/// assert_eq!(live.arn(), &cfn_model::Expr::reference("WorkerLive"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct LambdaAlias {
+    id: String,
+    function: Expr,
+    name: String,
+    version: Expr,
+}
+
+impl LambdaAlias {
+    /// An alias of `function` named `name`, pointing at `version` (one of the function's
+    /// versions: its version number is read from the version's resource, or from the qualified
+    /// ARN's last part).
+    ///
+    /// ```
+    /// # let f = stepfunctions_tasks::LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F");
+    /// let a = stepfunctions_tasks::LambdaAlias::new("Live", &f, "live", &f.version(3));
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        function: &LambdaFunction,
+        name: impl Into<String>,
+        version: &LambdaFunction,
+    ) -> Self {
+        // A version defined in the template is its `Ref`, its number the `Version` attribute; a
+        // qualified ARN ends in the number (`arn:aws:lambda:<region>:<account>:function:<name>:<n>`).
+        let version = match &version.arn {
+            Expr::Ref(version_id) => Expr::get_att(version_id, "Version"),
+            Expr::Literal(arn) => Expr::lit(arn.rsplit(':').next().unwrap_or_default()),
+            Expr::Concat(parts)
+                if parts
+                    .last()
+                    .and_then(Expr::as_literal)
+                    .is_some_and(|t| t.starts_with(':')) =>
+            {
+                let last = parts.last().and_then(Expr::as_literal).unwrap_or_default();
+                Expr::lit(&last[1..])
+            }
+            other => Expr::Select(7, Box::new(cfn_model::ListExpr::split(":", other.clone()))),
+        };
+        LambdaAlias {
+            id: id.into(),
+            function: function.arn.clone(),
+            name: name.into(),
+            version,
+        }
+    }
+
+    /// Adds the `AWS::Lambda::Alias`; returns it as a function to invoke (its `Ref`, the
+    /// alias's ARN).
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let f = stepfunctions_tasks::LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:F");
+    /// let a = stepfunctions_tasks::LambdaAlias::new("Live", &f, "live", &f.version(3)).add_to(&mut t).unwrap();
+    /// assert!(a.is_qualified());
+    /// ```
+    pub fn add_to(self, template: &mut cfn_model::Template) -> Result<LambdaFunction, stepfunctions::Error> {
+        use cfn_model::{Resource, Value};
+        let valid = !self.name.is_empty()
+            && self.name.len() <= 128
+            && self
+                .name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && !self.name.chars().all(|c| c.is_ascii_digit());
+        if !valid {
+            return Err(stepfunctions::Error::InvalidResource {
+                construct: self.id,
+                field: "Name",
+                reason: format!(
+                    "alias name `{}` must be 1 to 128 letters, digits, `-` or `_`, and not a number alone",
+                    self.name
+                ),
+            });
+        }
+        let resource = Resource::new("AWS::Lambda::Alias")
+            .property("FunctionName", Value::from(self.function))
+            .property("FunctionVersion", Value::from(self.version))
+            .property("Name", Value::from(self.name));
+        let id = template.add_resource(&self.id, resource)?;
+        Ok(LambdaFunction::from_qualified_arn(Expr::reference(id.as_str())))
     }
 }
