@@ -56,14 +56,14 @@ pub use ecs::{
 };
 pub use emr::{
     ActionOnFailure, EmrAddStep, EmrAlarmComparisonOperator, EmrAlarmStatistic, EmrAlarmUnit, EmrApplication,
-    EmrAutoScalingPolicy, EmrBidPrice, EmrBootstrapAction, EmrCancelStep, EmrCloudWatchAlarm, EmrClusterRoles,
-    EmrClusterRolesDefinition, EmrClusterScaleDownBehavior, EmrConfiguration, EmrCreateCluster, EmrEbsBlockDevice,
-    EmrEbsConfiguration, EmrEbsVolumeType, EmrInstanceFleet, EmrInstanceGroup, EmrInstanceGroupModifyConfig,
-    EmrInstanceMarket, EmrInstanceProfile, EmrInstanceResizePolicy, EmrInstanceRoleType, EmrInstanceTypeConfig,
-    EmrInstancesConfig, EmrKerberosAttributes, EmrManagedScalingPolicy, EmrManagedScalingUnit,
-    EmrModifyInstanceFleetByName, EmrModifyInstanceGroupByName, EmrRole, EmrScalingAdjustmentType, EmrScalingRule,
-    EmrSetClusterTerminationProtection, EmrShrinkPolicy, EmrSpotAllocationStrategy, EmrSpotProvisioning,
-    EmrSpotTimeoutAction, EmrTerminateCluster,
+    EmrAutoScalingPolicy, EmrBidPrice, EmrBootstrapAction, EmrCancelStep, EmrCapacityReservationPreference,
+    EmrCloudWatchAlarm, EmrClusterRoles, EmrClusterRolesDefinition, EmrClusterScaleDownBehavior, EmrConfiguration,
+    EmrCreateCluster, EmrEbsBlockDevice, EmrEbsConfiguration, EmrEbsVolumeType, EmrInstanceFleet, EmrInstanceGroup,
+    EmrInstanceGroupModifyConfig, EmrInstanceMarket, EmrInstanceProfile, EmrInstanceResizePolicy, EmrInstanceRoleType,
+    EmrInstanceTypeConfig, EmrInstancesConfig, EmrKerberosAttributes, EmrManagedScalingPolicy, EmrManagedScalingUnit,
+    EmrModifyInstanceFleetByName, EmrModifyInstanceGroupByName, EmrOnDemandAllocationStrategy, EmrOnDemandProvisioning,
+    EmrRole, EmrScalingAdjustmentType, EmrScalingRule, EmrSetClusterTerminationProtection, EmrShrinkPolicy,
+    EmrSpotAllocationStrategy, EmrSpotProvisioning, EmrSpotTimeoutAction, EmrTerminateCluster,
 };
 pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
 pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};

@@ -1005,3 +1005,100 @@ fn modify_instance_group_rejections() {
         assert!(e.contains(want), "{e} should say {want}");
     }
 }
+
+#[test]
+fn create_cluster_root_volume_performance_and_on_demand_provisioning() {
+    let instances = EmrInstancesConfig::instance_fleets([
+        EmrInstanceFleet::new(EmrInstanceRoleType::Master)
+            .target_on_demand_capacity(1)
+            .instance_type_config(EmrInstanceTypeConfig::new("m5.xlarge")),
+        EmrInstanceFleet::new(EmrInstanceRoleType::Core)
+            .target_on_demand_capacity(4)
+            .instance_type_config(EmrInstanceTypeConfig::new("r5.xlarge").priority(0.0))
+            .instance_type_config(EmrInstanceTypeConfig::new("r6g.xlarge").priority(1.0))
+            .on_demand_provisioning(
+                EmrOnDemandProvisioning::new(EmrOnDemandAllocationStrategy::Prioritized)
+                    .use_capacity_reservations_first()
+                    .capacity_reservation_preference(EmrCapacityReservationPreference::Open)
+                    .capacity_reservation_resource_group(
+                        "arn:aws:resource-groups:us-east-1:123456789012:group/emr-reservations",
+                    ),
+            ),
+    ]);
+    let task = Task::new(
+        "Create",
+        EmrCreateCluster::new("MyCluster", instances, roles())
+            .release_label("emr-7.1.0")
+            .ebs_root_volume_iops(6000)
+            .ebs_root_volume_throughput_mib(250),
+    );
+    let r = render_state(task).unwrap();
+    let params = &r["States"]["Create"]["Parameters"];
+    assert_eq!(params["EbsRootVolumeIops"], 6000);
+    assert_eq!(params["EbsRootVolumeThroughput"], 250);
+    let core = &params["Instances"]["InstanceFleets"][1];
+    assert_eq!(core["InstanceTypeConfigs"][1]["Priority"], 1.0);
+    assert_eq!(
+        core["LaunchSpecifications"],
+        json!({"OnDemandSpecification": {
+            "AllocationStrategy": "prioritized",
+            "CapacityReservationOptions": {
+                "UsageStrategy": "use-capacity-reservations-first",
+                "CapacityReservationPreference": "open",
+                "CapacityReservationResourceGroupArn": "arn:aws:resource-groups:us-east-1:123456789012:group/emr-reservations"
+            }
+        }})
+    );
+    insta::assert_json_snapshot!(r);
+}
+
+#[test]
+fn root_volume_performance_and_priority_rejections() {
+    let e = rejects(Task::new("Create", create().ebs_root_volume_iops(2000)));
+    assert!(e.contains("3000 to 16000"), "{e}");
+    let e = rejects(Task::new("Create", create().ebs_root_volume_throughput_mib(2000)));
+    assert!(e.contains("125 to 1000"), "{e}");
+    let e = rejects(Task::new(
+        "Create",
+        create().release_label("emr-6.14.0").ebs_root_volume_iops(4000),
+    ));
+    assert!(e.contains("6.15.0"), "{e}");
+    let fleets = EmrInstancesConfig::instance_fleets([EmrInstanceFleet::new(EmrInstanceRoleType::Master)
+        .target_on_demand_capacity(1)
+        .instance_type_config(EmrInstanceTypeConfig::new("m5.xlarge").priority(-1.0))]);
+    let e = rejects(Task::new("Create", EmrCreateCluster::new("C", fleets, roles())));
+    assert!(e.contains("priority"), "{e}");
+}
+
+#[test]
+fn the_v2_service_policy_tags_the_cluster_as_it_requires() {
+    let mut t = Template::new();
+    let roles = EmrClusterRoles::define("Cluster")
+        .without_auto_scaling_role()
+        .service_policy_v2()
+        .add_to(&mut t)
+        .unwrap();
+    let json: Value = serde_json::from_str(&t.to_json_compact().unwrap()).unwrap();
+    let managed = json["Resources"]["ClusterServiceRole"]["Properties"]["ManagedPolicyArns"][0].to_string();
+    assert!(managed.contains("service-role/AmazonEMRServicePolicy_v2"), "{managed}");
+    let r = render_state(Task::new("Create", EmrCreateCluster::new("C", groups(), roles))).unwrap();
+    assert_eq!(
+        r["States"]["Create"]["Parameters"]["Tags"],
+        json!([{"Key": "for-use-with-amazon-emr-managed-policies", "Value": "true"}])
+    );
+    assert!(
+        actions(&r).iter().any(|a| a == "elasticmapreduce:AddTags"),
+        "{:?}",
+        actions(&r)
+    );
+    // Roles that exist already say so; the v1 roles add no tag.
+    let existing = EmrClusterRoles::new(
+        EmrRole::from_name("EMR_DefaultRole_V2"),
+        EmrInstanceProfile::from_role_name("EMR_EC2_DefaultRole"),
+    )
+    .managed_policies_v2();
+    let r = render_state(Task::new("Create", EmrCreateCluster::new("C", groups(), existing))).unwrap();
+    assert!(r["States"]["Create"]["Parameters"]["Tags"].is_array());
+    let r = render_state(Task::new("Create", create())).unwrap();
+    assert!(r["States"]["Create"]["Parameters"].get("Tags").is_none());
+}

@@ -103,6 +103,8 @@ pub struct EmrCreateCluster {
     configurations: Vec<EmrConfiguration>,
     custom_ami_id: Option<Expr>,
     ebs_root_volume_size: Option<u32>,
+    ebs_root_volume_iops: Option<u32>,
+    ebs_root_volume_throughput: Option<u32>,
     kerberos_attributes: Option<EmrKerberosAttributes>,
     log_uri: Option<Payload>,
     managed_scaling_policy: Option<EmrManagedScalingPolicy>,
@@ -125,6 +127,10 @@ impl EmrCreateCluster {
     /// let c = EmrCreateCluster::new("nightly", EmrInstancesConfig::uniform("m5.xlarge", "m5.xlarge", 3), roles);
     /// ```
     pub fn new(name: impl Into<Payload>, instances: EmrInstancesConfig, roles: EmrClusterRoles) -> Self {
+        let mut tags = IndexMap::new();
+        if roles.needs_managed_policy_tag() {
+            tags.insert(super::roles::MANAGED_POLICY_TAG.to_owned(), Expr::lit("true"));
+        }
         EmrCreateCluster {
             name: name.into(),
             instances,
@@ -135,6 +141,8 @@ impl EmrCreateCluster {
             configurations: Vec::new(),
             custom_ami_id: None,
             ebs_root_volume_size: None,
+            ebs_root_volume_iops: None,
+            ebs_root_volume_throughput: None,
             kerberos_attributes: None,
             log_uri: None,
             managed_scaling_policy: None,
@@ -142,7 +150,7 @@ impl EmrCreateCluster {
             scale_down_behavior: None,
             security_configuration: None,
             step_concurrency_level: None,
-            tags: IndexMap::new(),
+            tags,
             visible_to_all_users: true,
             auto_termination_idle_timeout: None,
         }
@@ -223,6 +231,34 @@ impl EmrCreateCluster {
     #[must_use]
     pub fn ebs_root_volume_size_gib(mut self, gib: u32) -> Self {
         self.ebs_root_volume_size = Some(gib);
+        self
+    }
+
+    /// The IOPS of each instance's gp3 EBS root volume, 3,000 to 16,000 (EMR 6.15.0 and later).
+    /// Default: EMR's.
+    ///
+    /// ```
+    /// # use stepfunctions_tasks::*;
+    /// # let c = EmrCreateCluster::new("c", EmrInstancesConfig::new(), EmrClusterRoles::new(EmrRole::from_name("S"), EmrInstanceProfile::from_role_name("I")));
+    /// let c = c.ebs_root_volume_iops(6000);
+    /// ```
+    #[must_use]
+    pub fn ebs_root_volume_iops(mut self, iops: u32) -> Self {
+        self.ebs_root_volume_iops = Some(iops);
+        self
+    }
+
+    /// The throughput of each instance's gp3 EBS root volume, 125 to 1,000 MiB/s (EMR 6.15.0 and
+    /// later). Default: EMR's.
+    ///
+    /// ```
+    /// # use stepfunctions_tasks::*;
+    /// # let c = EmrCreateCluster::new("c", EmrInstancesConfig::new(), EmrClusterRoles::new(EmrRole::from_name("S"), EmrInstanceProfile::from_role_name("I")));
+    /// let c = c.ebs_root_volume_throughput_mib(250);
+    /// ```
+    #[must_use]
+    pub fn ebs_root_volume_throughput_mib(mut self, mib_per_second: u32) -> Self {
+        self.ebs_root_volume_throughput = Some(mib_per_second);
         self
     }
 
@@ -425,6 +461,11 @@ impl ServiceIntegration for EmrCreateCluster {
         );
         opt("CustomAmiId", string(&self.custom_ami_id));
         opt("EbsRootVolumeSize", self.ebs_root_volume_size.map(Payload::from));
+        opt("EbsRootVolumeIops", self.ebs_root_volume_iops.map(Payload::from));
+        opt(
+            "EbsRootVolumeThroughput",
+            self.ebs_root_volume_throughput.map(Payload::from),
+        );
         opt(
             "KerberosAttributes",
             self.kerberos_attributes.as_ref().map(EmrKerberosAttributes::render),
@@ -534,6 +575,31 @@ impl ServiceIntegration for EmrCreateCluster {
                     "EbsRootVolumeSize",
                     format!("the EBS root volume size must be 15 to 100 GiB; got {gib}"),
                 ));
+            }
+        }
+        for (field, value, range, unit) in [
+            ("EbsRootVolumeIops", self.ebs_root_volume_iops, 3_000..=16_000, "IOPS"),
+            (
+                "EbsRootVolumeThroughput",
+                self.ebs_root_volume_throughput,
+                125..=1_000,
+                "MiB/s",
+            ),
+        ] {
+            let Some(value) = value else { continue };
+            if !range.contains(&value) {
+                return Err(TaskError::field(
+                    field,
+                    format!("must be {} to {} {unit}; got {value}", range.start(), range.end()),
+                ));
+            }
+            if let Some((major, minor, patch)) = version {
+                if (major, minor, patch) < (6, 15, 0) {
+                    return Err(TaskError::field(
+                        field,
+                        format!("needs EMR release 6.15.0 or later; the release label is emr-{major}.{minor}.{patch}"),
+                    ));
+                }
             }
         }
         if let Some(idle) = self.auto_termination_idle_timeout {

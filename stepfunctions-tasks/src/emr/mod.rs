@@ -53,9 +53,10 @@ pub use add_step::{ActionOnFailure, EmrAddStep};
 pub use cancel_step::EmrCancelStep;
 pub use cluster_config::{
     EmrAlarmComparisonOperator, EmrAlarmStatistic, EmrAlarmUnit, EmrApplication, EmrAutoScalingPolicy, EmrBidPrice,
-    EmrBootstrapAction, EmrCloudWatchAlarm, EmrEbsBlockDevice, EmrEbsConfiguration, EmrEbsVolumeType, EmrInstanceFleet,
-    EmrInstanceGroup, EmrInstanceMarket, EmrInstanceRoleType, EmrInstanceTypeConfig, EmrInstancesConfig,
-    EmrKerberosAttributes, EmrManagedScalingPolicy, EmrManagedScalingUnit, EmrScalingAdjustmentType, EmrScalingRule,
+    EmrBootstrapAction, EmrCapacityReservationPreference, EmrCloudWatchAlarm, EmrEbsBlockDevice, EmrEbsConfiguration,
+    EmrEbsVolumeType, EmrInstanceFleet, EmrInstanceGroup, EmrInstanceMarket, EmrInstanceRoleType,
+    EmrInstanceTypeConfig, EmrInstancesConfig, EmrKerberosAttributes, EmrManagedScalingPolicy, EmrManagedScalingUnit,
+    EmrOnDemandAllocationStrategy, EmrOnDemandProvisioning, EmrScalingAdjustmentType, EmrScalingRule,
     EmrSpotAllocationStrategy, EmrSpotProvisioning, EmrSpotTimeoutAction,
 };
 pub use create_cluster::{EmrClusterScaleDownBehavior, EmrCreateCluster};

@@ -179,7 +179,12 @@ pub struct EmrClusterRoles {
     service_role: EmrRole,
     cluster_role: EmrInstanceProfile,
     auto_scaling_role: Option<EmrRole>,
+    managed_policies_v2: bool,
 }
+
+/// The tag EMR's v2 managed policies require on the cluster (EMR propagates it to the
+/// resources it creates).
+pub(crate) const MANAGED_POLICY_TAG: &str = "for-use-with-amazon-emr-managed-policies";
 
 impl EmrClusterRoles {
     /// Existing (or separately defined) roles. The service role must be allowed to pass the
@@ -195,7 +200,28 @@ impl EmrClusterRoles {
             service_role,
             cluster_role,
             auto_scaling_role: None,
+            managed_policies_v2: false,
         }
+    }
+
+    /// The service role uses EMR's v2 managed policy (`AmazonEMRServicePolicy_v2`), which acts
+    /// only on resources tagged `for-use-with-amazon-emr-managed-policies = true`: a cluster
+    /// created with these roles gets that tag. Default: the roles use the v1 policies.
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{EmrClusterRoles, EmrInstanceProfile, EmrRole};
+    /// let r = EmrClusterRoles::new(EmrRole::from_name("EMR_DefaultRole_V2"), EmrInstanceProfile::from_role_name("EMR_EC2_DefaultRole"))
+    ///     .managed_policies_v2();
+    /// ```
+    #[must_use]
+    pub fn managed_policies_v2(mut self) -> Self {
+        self.managed_policies_v2 = true;
+        self
+    }
+
+    /// Whether a cluster of these roles needs the v2 managed policies' tag.
+    pub(crate) fn needs_managed_policy_tag(&self) -> bool {
+        self.managed_policies_v2
     }
 
     /// The role that EMR and Application Auto Scaling assume to scale instance groups with an
@@ -222,6 +248,7 @@ impl EmrClusterRoles {
             id: id.into(),
             auto_scaling_role: true,
             instance_role_statements: Vec::new(),
+            service_policy_v2: false,
         }
     }
 
@@ -292,6 +319,7 @@ pub struct EmrClusterRolesDefinition {
     id: String,
     auto_scaling_role: bool,
     instance_role_statements: Vec<PolicyStatement>,
+    service_policy_v2: bool,
 }
 
 impl EmrClusterRolesDefinition {
@@ -304,6 +332,25 @@ impl EmrClusterRolesDefinition {
     #[must_use]
     pub fn without_auto_scaling_role(mut self) -> Self {
         self.auto_scaling_role = false;
+        self
+    }
+
+    /// Gives the service role EMR's v2 managed policy, `service-role/AmazonEMRServicePolicy_v2`,
+    /// instead of the deprecated `AmazonElasticMapReduceRole` (which can no longer be attached to
+    /// new roles once deprecated). The v2 policy acts only on resources tagged
+    /// `for-use-with-amazon-emr-managed-policies = true`: the cluster gets that tag, and subnets
+    /// or security groups EMR did not create need it too. Default: the v1 policy, as the CDK
+    /// attaches.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let roles = stepfunctions_tasks::EmrClusterRoles::define("Cluster").service_policy_v2().add_to(&mut t).unwrap();
+    /// let json = t.to_json_compact().unwrap();
+    /// assert!(json.contains("AmazonEMRServicePolicy_v2"));
+    /// ```
+    #[must_use]
+    pub fn service_policy_v2(mut self) -> Self {
+        self.service_policy_v2 = true;
         self
     }
 
@@ -330,8 +377,13 @@ impl EmrClusterRolesDefinition {
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<EmrClusterRoles, stepfunctions::Error> {
         let id = &self.id;
-        let service = Role::for_service("elasticmapreduce.amazonaws.com")
-            .managed_policy(managed_policy("service-role/AmazonElasticMapReduceRole"));
+        let service_policy = if self.service_policy_v2 {
+            "service-role/AmazonEMRServicePolicy_v2"
+        } else {
+            "service-role/AmazonElasticMapReduceRole"
+        };
+        let service =
+            Role::for_service("elasticmapreduce.amazonaws.com").managed_policy(managed_policy(service_policy));
         let service_id = template.add_resource(&format!("{id}ServiceRole"), service.into_resource())?;
 
         let instance_id = template.add_resource(
@@ -383,6 +435,9 @@ impl EmrClusterRolesDefinition {
                 );
             let role_id = template.add_resource(&format!("{id}AutoScalingRole"), role)?;
             roles = roles.auto_scaling_role(EmrRole::from_template(role_id.as_str()));
+        }
+        if self.service_policy_v2 {
+            roles = roles.managed_policies_v2();
         }
         Ok(roles)
     }

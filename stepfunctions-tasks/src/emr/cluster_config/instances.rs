@@ -231,6 +231,7 @@ pub struct EmrInstanceTypeConfig {
     configurations: Vec<EmrConfiguration>,
     ebs: Option<EmrEbsConfiguration>,
     weighted_capacity: Option<u32>,
+    priority: Option<f64>,
 }
 
 impl EmrInstanceTypeConfig {
@@ -246,7 +247,20 @@ impl EmrInstanceTypeConfig {
             configurations: Vec::new(),
             ebs: None,
             weighted_capacity: None,
+            priority: None,
         }
+    }
+
+    /// The order in which the fleet launches this type, 0 first (the `prioritized`
+    /// allocation strategies). Default: none.
+    ///
+    /// ```
+    /// let t = stepfunctions_tasks::EmrInstanceTypeConfig::new("r5.4xlarge").priority(0.0);
+    /// ```
+    #[must_use]
+    pub fn priority(mut self, priority: f64) -> Self {
+        self.priority = Some(priority);
+        self
     }
 
     /// The Spot bid. Default: 100% of the On-Demand price.
@@ -311,6 +325,7 @@ impl EmrInstanceTypeConfig {
             self.ebs.as_ref().map(EmrEbsConfiguration::render),
         );
         p.push(("InstanceType", Payload::String(self.instance_type.clone())));
+        opt(&mut p, "Priority", self.priority.map(Payload::from));
         opt(&mut p, "WeightedCapacity", self.weighted_capacity.map(Payload::from));
         Payload::from_object(p)
     }
@@ -327,6 +342,11 @@ impl EmrInstanceTypeConfig {
         }
         if self.weighted_capacity == Some(0) {
             return Err("an instance type's weighted capacity must be at least 1".into());
+        }
+        if let Some(priority) = self.priority {
+            if !(priority >= 0.0 && priority.is_finite()) {
+                return Err(format!("an instance type's priority is 0 or more; got {priority}"));
+            }
         }
         self.configurations.iter().try_for_each(EmrConfiguration::validate)?;
         self.ebs.as_ref().map_or(Ok(()), EmrEbsConfiguration::validate)
@@ -419,6 +439,7 @@ pub struct EmrInstanceFleet {
     target_spot_capacity: Option<u32>,
     instance_type_configs: Vec<EmrInstanceTypeConfig>,
     spot: Option<EmrSpotProvisioning>,
+    on_demand: Option<EmrOnDemandProvisioning>,
 }
 
 impl EmrInstanceFleet {
@@ -435,6 +456,7 @@ impl EmrInstanceFleet {
             target_spot_capacity: None,
             instance_type_configs: Vec::new(),
             spot: None,
+            on_demand: None,
         }
     }
 
@@ -497,17 +519,39 @@ impl EmrInstanceFleet {
         self
     }
 
+    /// How On-Demand Instances are provisioned: the allocation strategy and the use of capacity
+    /// reservations (`OnDemandSpecification`). Default: EMR's.
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{EmrInstanceFleet, EmrInstanceRoleType, EmrOnDemandAllocationStrategy, EmrOnDemandProvisioning};
+    /// let f = EmrInstanceFleet::new(EmrInstanceRoleType::Core)
+    ///     .on_demand_provisioning(EmrOnDemandProvisioning::new(EmrOnDemandAllocationStrategy::Prioritized));
+    /// ```
+    #[must_use]
+    pub fn on_demand_provisioning(mut self, on_demand: EmrOnDemandProvisioning) -> Self {
+        self.on_demand = Some(on_demand);
+        self
+    }
+
     pub(crate) fn render(&self) -> Payload {
         let mut p = vec![("InstanceFleetType", self.role.as_str().into())];
         if !self.instance_type_configs.is_empty() {
             let configs = self.instance_type_configs.iter().map(EmrInstanceTypeConfig::render);
             p.push(("InstanceTypeConfigs", Payload::Array(configs.collect())));
         }
-        if let Some(spot) = &self.spot {
-            p.push((
-                "LaunchSpecifications",
-                Payload::from_object([("SpotSpecification", spot.render())]),
-            ));
+        if self.spot.is_some() || self.on_demand.is_some() {
+            let mut launch = Vec::with_capacity(2);
+            opt(
+                &mut launch,
+                "OnDemandSpecification",
+                self.on_demand.as_ref().map(EmrOnDemandProvisioning::render),
+            );
+            opt(
+                &mut launch,
+                "SpotSpecification",
+                self.spot.as_ref().map(EmrSpotProvisioning::render),
+            );
+            p.push(("LaunchSpecifications", Payload::from_object(launch)));
         }
         opt(&mut p, "Name", expr(&self.name));
         opt(
@@ -546,6 +590,105 @@ impl EmrInstanceFleet {
             .iter()
             .try_for_each(EmrInstanceTypeConfig::validate)?;
         self.spot.as_ref().map_or(Ok(()), EmrSpotProvisioning::validate)
+    }
+}
+
+/// How a fleet provisions On-Demand Instances (`OnDemandProvisioningSpecification`): the
+/// allocation strategy, and whether and how it uses capacity reservations.
+///
+/// ```
+/// use stepfunctions_tasks::{EmrCapacityReservationPreference, EmrOnDemandAllocationStrategy, EmrOnDemandProvisioning};
+/// let od = EmrOnDemandProvisioning::new(EmrOnDemandAllocationStrategy::LowestPrice)
+///     .use_capacity_reservations_first()
+///     .capacity_reservation_preference(EmrCapacityReservationPreference::Open);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmrOnDemandProvisioning {
+    allocation_strategy: EmrOnDemandAllocationStrategy,
+    use_reservations_first: bool,
+    preference: Option<EmrCapacityReservationPreference>,
+    resource_group_arn: Option<Expr>,
+}
+
+impl EmrOnDemandProvisioning {
+    /// On-Demand provisioning with an allocation strategy.
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{EmrOnDemandAllocationStrategy, EmrOnDemandProvisioning};
+    /// let od = EmrOnDemandProvisioning::new(EmrOnDemandAllocationStrategy::Prioritized);
+    /// ```
+    pub fn new(allocation_strategy: EmrOnDemandAllocationStrategy) -> Self {
+        EmrOnDemandProvisioning {
+            allocation_strategy,
+            use_reservations_first: false,
+            preference: None,
+            resource_group_arn: None,
+        }
+    }
+
+    /// Fills the On-Demand capacity from capacity reservations first
+    /// (`UsageStrategy: use-capacity-reservations-first`). Default: reservations are not
+    /// preferred.
+    ///
+    /// ```
+    /// # use stepfunctions_tasks::{EmrOnDemandAllocationStrategy, EmrOnDemandProvisioning};
+    /// let od = EmrOnDemandProvisioning::new(EmrOnDemandAllocationStrategy::LowestPrice).use_capacity_reservations_first();
+    /// ```
+    #[must_use]
+    pub fn use_capacity_reservations_first(mut self) -> Self {
+        self.use_reservations_first = true;
+        self
+    }
+
+    /// Whether instances run in any open capacity reservation that matches
+    /// (`CapacityReservationPreference`). Default: EMR's (`open`).
+    ///
+    /// ```
+    /// # use stepfunctions_tasks::{EmrOnDemandAllocationStrategy, EmrOnDemandProvisioning};
+    /// use stepfunctions_tasks::EmrCapacityReservationPreference;
+    /// let od = EmrOnDemandProvisioning::new(EmrOnDemandAllocationStrategy::LowestPrice)
+    ///     .capacity_reservation_preference(EmrCapacityReservationPreference::None);
+    /// ```
+    #[must_use]
+    pub fn capacity_reservation_preference(mut self, preference: EmrCapacityReservationPreference) -> Self {
+        self.preference = Some(preference);
+        self
+    }
+
+    /// The resource group of targeted capacity reservations to use
+    /// (`CapacityReservationResourceGroupArn`). Default: none.
+    ///
+    /// ```
+    /// # use stepfunctions_tasks::{EmrOnDemandAllocationStrategy, EmrOnDemandProvisioning};
+    /// let od = EmrOnDemandProvisioning::new(EmrOnDemandAllocationStrategy::LowestPrice)
+    ///     .capacity_reservation_resource_group("arn:aws:resource-groups:us-east-1:123456789012:group/emr-reservations");
+    /// ```
+    #[must_use]
+    pub fn capacity_reservation_resource_group(mut self, arn: impl Into<Expr>) -> Self {
+        self.resource_group_arn = Some(arn.into());
+        self
+    }
+
+    pub(crate) fn render(&self) -> Payload {
+        let mut p = vec![("AllocationStrategy", self.allocation_strategy.as_str().into())];
+        let mut options = Vec::new();
+        if self.use_reservations_first {
+            options.push(("UsageStrategy", "use-capacity-reservations-first".into()));
+        }
+        opt(
+            &mut options,
+            "CapacityReservationPreference",
+            self.preference.map(|v| v.as_str().into()),
+        );
+        opt(
+            &mut options,
+            "CapacityReservationResourceGroupArn",
+            expr(&self.resource_group_arn),
+        );
+        if !options.is_empty() {
+            p.push(("CapacityReservationOptions", Payload::from_object(options)));
+        }
+        Payload::from_object(p)
     }
 }
 

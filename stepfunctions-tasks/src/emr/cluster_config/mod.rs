@@ -14,7 +14,8 @@ mod software;
 
 pub use ebs::{EmrEbsBlockDevice, EmrEbsConfiguration};
 pub use instances::{
-    EmrBidPrice, EmrInstanceFleet, EmrInstanceGroup, EmrInstanceTypeConfig, EmrInstancesConfig, EmrSpotProvisioning,
+    EmrBidPrice, EmrInstanceFleet, EmrInstanceGroup, EmrInstanceTypeConfig, EmrInstancesConfig,
+    EmrOnDemandProvisioning, EmrSpotProvisioning,
 };
 pub use scaling::{EmrAutoScalingPolicy, EmrCloudWatchAlarm, EmrManagedScalingPolicy, EmrScalingRule};
 pub use software::{EmrApplication, EmrBootstrapAction, EmrKerberosAttributes};
@@ -192,6 +193,26 @@ api_enum! {
         LowestPrice => "lowest-price",
         /// Across all pools.
         Diversified => "diversified",
+    }
+}
+
+api_enum! {
+    /// How a fleet picks instance types for On-Demand capacity.
+    EmrOnDemandAllocationStrategy {
+        /// The lowest-priced types first.
+        LowestPrice => "lowest-price",
+        /// In the order of the instance types' priorities.
+        Prioritized => "prioritized",
+    }
+}
+
+api_enum! {
+    /// Whether On-Demand instances run in matching open capacity reservations.
+    EmrCapacityReservationPreference {
+        /// In any open capacity reservation with matching attributes.
+        Open => "open",
+        /// In no capacity reservation.
+        None => "none",
     }
 }
 
