@@ -3,11 +3,13 @@
 //! with an environment variable from the input (run-job, the seed's Fargate example), then
 //! starts one with its command from the input and goes on at once (request-response).
 //!
-//! The subnets must reach the internet for the task to pull its public image: public subnets
-//! (the task gets a public IP address), such as the default VPC's.
+//! The subnets are one `List<AWS::EC2::Subnet::Id>` parameter, placed in the definition as a
+//! CloudFormation list (`EcsAwsVpc::from_subnet_list`). They must reach the internet for the task
+//! to pull its public image: public subnets (the task gets a public IP address), such as the
+//! default VPC's.
 //!
 //! `cargo run --example ecs_run_task_fargate > template.json`, then
-//! `aws cloudformation deploy --template-file template.json --stack-name ecs-run-task-fargate --capabilities CAPABILITY_IAM --parameter-overrides VpcId=vpc-... SubnetA=subnet-... SubnetB=subnet-...`
+//! `aws cloudformation deploy --template-file template.json --stack-name ecs-run-task-fargate --capabilities CAPABILITY_IAM --parameter-overrides VpcId=vpc-... Subnets=subnet-...,subnet-...`
 //! and start an execution with the input `{"SomeKey": "hello", "command": ["sh", "-c", "date"]}`.
 
 use std::process::ExitCode;
@@ -22,14 +24,13 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
         Parameter::new("AWS::EC2::VPC::Id")
             .description("The VPC of the subnets: the task's security group is made in it"),
     )?;
-    let subnet_parameter = |which: &str| {
-        Parameter::new("AWS::EC2::Subnet::Id").description(format!(
-            "A public subnet of the VPC (with a route to an internet gateway) for the tasks, {which} one: a task \
-             gets a public IP address there to pull its image"
-        ))
-    };
-    let subnet_a = template.add_parameter("SubnetA", subnet_parameter("a first"))?;
-    let subnet_b = template.add_parameter("SubnetB", subnet_parameter("another"))?;
+    template.add_parameter(
+        "Subnets",
+        Parameter::new("List<AWS::EC2::Subnet::Id>").description(
+            "Public subnets of the VPC (with a route to an internet gateway) for the tasks: a task gets a public IP \
+             address there to pull its image",
+        ),
+    )?;
 
     template.add_resource("FargateCluster", Resource::new("AWS::ECS::Cluster"))?;
     let cluster = EcsCluster::from_arn(Expr::get_att("FargateCluster", "Arn"));
@@ -52,7 +53,7 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
             .property("VpcId", vpc_id.into()),
     )?;
     let network = || {
-        EcsAwsVpc::new([subnet_a.clone(), subnet_b.clone()])
+        EcsAwsVpc::from_subnet_list(ListExpr::Ref("Subnets".into()))
             .security_group(Expr::get_att(security_group.as_str(), "GroupId"))
     };
 

@@ -27,7 +27,7 @@ pub mod cli;
 /// Everything an example or a user program needs in one import.
 pub mod prelude {
     pub use cfn_model::iam::PolicyStatement;
-    pub use cfn_model::{DeletionPolicy, Expr, Output, Parameter, Resource, Template, Value};
+    pub use cfn_model::{DeletionPolicy, Expr, ListExpr, Output, Parameter, Resource, Template, Value};
     pub use stepfunctions::prelude::*;
     pub use stepfunctions::{Error, Warning};
     pub use stepfunctions_tasks::*;

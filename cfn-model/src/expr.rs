@@ -69,6 +69,9 @@ pub enum Expr {
     GetAtt(String, String),
     /// `{"Fn::Join": [separator, parts]}`.
     Join(String, Vec<Expr>),
+    /// `{"Fn::Join": [separator, list]}` of a list-valued expression (a `List<...>` parameter,
+    /// `Fn::Split`, `Fn::GetAZs`).
+    JoinList(String, Box<ListExpr>),
     /// `{"Fn::Select": [index, list]}`.
     Select(u32, Box<ListExpr>),
     /// `{"Fn::ImportValue": name}`: an output exported by another stack.
@@ -186,6 +189,17 @@ impl Expr {
     /// ```
     pub fn join(separator: impl Into<String>, parts: impl IntoIterator<Item = Expr>) -> Self {
         Expr::Join(separator.into(), parts.into_iter().collect())
+    }
+
+    /// `Fn::Join` of the items of a list-valued expression.
+    ///
+    /// ```
+    /// use cfn_model::{Expr, ListExpr};
+    /// let e = Expr::join_list(",", ListExpr::Ref("Subnets".into()));
+    /// assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"Fn::Join":[",",{"Ref":"Subnets"}]}"#);
+    /// ```
+    pub fn join_list(separator: impl Into<String>, list: ListExpr) -> Self {
+        Expr::JoinList(separator.into(), Box::new(list))
     }
 
     /// `Fn::Select` of one item of a list.
@@ -330,6 +344,7 @@ impl Expr {
             }
             Expr::GetAtt(id, _) => out.push(id),
             Expr::Join(_, parts) | Expr::Concat(parts) => parts.iter().for_each(|p| p.collect_ids(out)),
+            Expr::JoinList(_, list) => list.collect_ids(out),
             Expr::Select(_, list) => list.collect_ids(out),
             Expr::ImportValue(name) => name.collect_ids(out),
         }
@@ -468,6 +483,7 @@ impl Serialize for Expr {
             Expr::Ref(name) => OneKey("Ref", name).serialize(s),
             Expr::GetAtt(id, attr) => OneKey("Fn::GetAtt", &[id, attr]).serialize(s),
             Expr::Join(sep, parts) => OneKey("Fn::Join", &Pair(sep, parts)).serialize(s),
+            Expr::JoinList(sep, list) => OneKey("Fn::Join", &Pair(sep, list.as_ref())).serialize(s),
             Expr::Select(index, list) => OneKey("Fn::Select", &Pair(index, list.as_ref())).serialize(s),
             Expr::ImportValue(name) => OneKey("Fn::ImportValue", name.as_ref()).serialize(s),
             Expr::Concat(parts) => {

@@ -22,6 +22,7 @@ fn push_expr<'a>(e: &'a Expr, out: &mut Vec<Reference<'a>>) {
             attribute: true,
         }),
         Expr::Join(_, parts) | Expr::Concat(parts) => parts.iter().for_each(|p| push_expr(p, out)),
+        Expr::JoinList(_, list) => push_list(list, out),
         Expr::Select(_, list) => push_list(list, out),
         Expr::ImportValue(name) => push_expr(name, out),
     }

@@ -19,8 +19,7 @@ _PARAMETERS = {
     },
     "databrew_start_job_run": {"DataBrewJobName": "my-databrew-job"},
     "ecs_run_task_ec2": {"ClusterName": "my-cluster"},
-    "ecs_run_task_fargate": {"VpcId": "<default vpc>", "SubnetA": "<default subnet 0>",
-                             "SubnetB": "<default subnet 1>"},
+    "ecs_run_task_fargate": {"VpcId": "<default vpc>", "Subnets": "<default subnets 0 and 1>"},
     "eks_call": {"ClusterName": "my-cluster", "ClusterEndpoint": "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com",
                  "ClusterCertificateAuthority": "Y2VydGlmaWNhdGU="},
     "emr_containers_start_job_run": {"VirtualClusterId": "abcdefghijklmnopqrstuvwxy"},
@@ -42,6 +41,7 @@ def prepare_moto(moto) -> None:
     _defaults["<default vpc>"] = vpc
     _defaults["<default subnet 0>"] = subnets[0]["SubnetId"]
     _defaults["<default subnet 1>"] = subnets[1]["SubnetId"]
+    _defaults["<default subnets 0 and 1>"] = f"{subnets[0]['SubnetId']},{subnets[1]['SubnetId']}"
     moto.aws("glue", "create-job", "--name", _PARAMETERS["glue_start_job_run"]["GlueJobName"],
              "--role", "arn:aws:iam::123456789012:role/GlueJobRole",
              "--command", "Name=glueetl,ScriptLocation=s3://scripts/job.py")

@@ -663,3 +663,36 @@ fn fails_when_a_capacity_provider_strategy_breaks_the_run_task_rules() {
     ));
     assert!(ec2.contains("Fargate's"), "{ec2}");
 }
+
+#[test]
+fn subnets_and_security_groups_from_cloudformation_lists() {
+    use cfn_model::ListExpr;
+    let network = EcsAwsVpc::from_subnet_list(ListExpr::Ref("Subnets".into()))
+        .security_group_list(ListExpr::split(",", Expr::reference("GroupIds")));
+    let run = EcsRunTask::new(
+        EcsCluster::from_arn(CLUSTER),
+        task_definition(),
+        EcsFargateLaunchTarget::new(network),
+    );
+    let r = render_state(Task::new("Run", run)).unwrap();
+    assert_eq!(
+        r["States"]["Run"]["Parameters"]["NetworkConfiguration"],
+        json!({"AwsvpcConfiguration": {
+            "Subnets.$": "States.StringSplit('${Subnets}', ',')",
+            "SecurityGroups.$": "States.StringSplit('${GroupIds}', ',')"
+        }})
+    );
+    assert_eq!(
+        r["DefinitionSubstitutions"]["GroupIds"],
+        json!({"Fn::Join": [",", {"Fn::Split": [",", {"Ref": "GroupIds"}]}]})
+    );
+    let both = EcsAwsVpc::from_subnet_list(ListExpr::Ref("Subnets".into()))
+        .security_group("sg-0123456789abcdef0")
+        .security_group_list(ListExpr::Ref("Groups".into()));
+    let e = run_error(EcsRunTask::new(
+        EcsCluster::from_arn(CLUSTER),
+        task_definition(),
+        EcsFargateLaunchTarget::new(both),
+    ));
+    assert!(e.contains("not both"), "{e}");
+}

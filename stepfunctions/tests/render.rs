@@ -402,3 +402,57 @@ fn a_map_written_with_the_legacy_fields_keeps_them() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_cloudformation_list_is_split_from_its_joined_items_at_run_time() {
+    use cfn_model::ListExpr;
+    let p = Pass::new("P").parameters(Payload::from_object([
+        ("Subnets", Payload::List(ListExpr::Ref("Subnets".into()))),
+        ("Zones", Payload::List(ListExpr::GetAzs(Expr::lit("")))),
+    ]));
+    let mut t = Template::new();
+    t.add_parameter("Subnets", cfn_model::Parameter::new("List<AWS::EC2::Subnet::Id>"))
+        .unwrap();
+    StateMachine::new("M", p).add_to(&mut t).unwrap();
+    let (json, _) = stepfunctions::synth(&t, true).unwrap();
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let props = &v["Resources"]["M"]["Properties"];
+    assert_eq!(
+        props["Definition"]["States"]["P"]["Parameters"],
+        json!({
+            "Subnets.$": "States.StringSplit('${Subnets}', ',')",
+            "Zones.$": "States.StringSplit('${Azs}', ',')"
+        })
+    );
+    assert_eq!(
+        props["DefinitionSubstitutions"],
+        json!({
+            "Subnets": {"Fn::Join": [",", {"Ref": "Subnets"}]},
+            "Azs": {"Fn::Join": [",", {"Fn::GetAZs": ""}]}
+        })
+    );
+    // Where no key can carry `.$`, a list is an error.
+    let e = StateMachine::new(
+        "M",
+        Pass::new("P").parameters(Payload::from_object([(
+            "l",
+            Payload::Array(vec![Payload::List(ListExpr::Ref("Subnets".into()))]),
+        )])),
+    )
+    .render_asl()
+    .unwrap_err();
+    assert!(
+        matches!(e, stepfunctions::Error::InvalidPath { ref field, .. } if field == "Parameters.l[0]"),
+        "{e:?}"
+    );
+    let e = StateMachine::new(
+        "M",
+        Pass::new("P").result(Payload::List(ListExpr::Ref("Subnets".into()))),
+    )
+    .render_asl()
+    .unwrap_err();
+    assert!(
+        matches!(e, stepfunctions::Error::InvalidValue { field: "Result", .. }),
+        "{e:?}"
+    );
+}

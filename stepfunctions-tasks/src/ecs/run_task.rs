@@ -1,7 +1,7 @@
 //! `EcsRunTask`: <https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html>.
 
 use cfn_model::iam::PolicyStatement;
-use cfn_model::Expr;
+use cfn_model::{Expr, ListExpr};
 use indexmap::IndexMap;
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob, SupportsWaitForTaskToken};
@@ -166,6 +166,9 @@ impl EcsPlacementConstraint {
 pub struct EcsAwsVpc {
     subnets: Vec<Expr>,
     security_groups: Vec<Expr>,
+    /// Subnets and security groups given as CloudFormation lists, which replace the ids.
+    subnet_list: Option<ListExpr>,
+    security_group_list: Option<ListExpr>,
 }
 
 impl EcsAwsVpc {
@@ -179,7 +182,39 @@ impl EcsAwsVpc {
         EcsAwsVpc {
             subnets: subnets.into_iter().map(Into::into).collect(),
             security_groups: Vec::new(),
+            subnet_list: None,
+            security_group_list: None,
         }
+    }
+
+    /// The subnets as a CloudFormation list: a `List<AWS::EC2::Subnet::Id>` parameter, an
+    /// `Fn::Split`, an attribute that is a list. The ASL gets them as
+    /// `States.StringSplit('<subnets joined by commas>', ',')`, resolved when the task runs; the
+    /// 1-to-16 count is then ECS's to check.
+    ///
+    /// ```
+    /// use cfn_model::ListExpr;
+    /// let n = stepfunctions_tasks::EcsAwsVpc::from_subnet_list(ListExpr::Ref("Subnets".into()));
+    /// ```
+    pub fn from_subnet_list(subnets: ListExpr) -> Self {
+        EcsAwsVpc {
+            subnet_list: Some(subnets),
+            ..EcsAwsVpc::new(Vec::<Expr>::new())
+        }
+    }
+
+    /// The security groups as a CloudFormation list (a `List<AWS::EC2::SecurityGroup::Id>`
+    /// parameter, ...), in place of [`security_group`](EcsAwsVpc::security_group). Default: none.
+    ///
+    /// ```
+    /// use cfn_model::ListExpr;
+    /// let n = stepfunctions_tasks::EcsAwsVpc::from_subnet_list(ListExpr::Ref("Subnets".into()))
+    ///     .security_group_list(ListExpr::Ref("SecurityGroups".into()));
+    /// ```
+    #[must_use]
+    pub fn security_group_list(mut self, groups: ListExpr) -> Self {
+        self.security_group_list = Some(groups);
+        self
     }
 
     /// Adds a security group (at most 5), by id. Default: the VPC's default security group.
@@ -198,11 +233,14 @@ impl EcsAwsVpc {
         if assign_public_ip {
             p.push(("AssignPublicIp", Payload::from("ENABLED")));
         }
-        p.push((
-            "Subnets",
-            Payload::Array(self.subnets.iter().cloned().map(Payload::String).collect()),
-        ));
-        if !self.security_groups.is_empty() {
+        let subnets = match &self.subnet_list {
+            Some(list) => Payload::List(list.clone()),
+            None => Payload::Array(self.subnets.iter().cloned().map(Payload::String).collect()),
+        };
+        p.push(("Subnets", subnets));
+        if let Some(list) = &self.security_group_list {
+            p.push(("SecurityGroups", Payload::List(list.clone())));
+        } else if !self.security_groups.is_empty() {
             p.push((
                 "SecurityGroups",
                 Payload::Array(self.security_groups.iter().cloned().map(Payload::String).collect()),
@@ -212,7 +250,10 @@ impl EcsAwsVpc {
     }
 
     fn validate(&self) -> Result<(), String> {
-        if !(1..=16).contains(&self.subnets.len()) {
+        if self.security_group_list.is_some() && !self.security_groups.is_empty() {
+            return Err("give the security groups as ids or as a list, not both".into());
+        }
+        if self.subnet_list.is_none() && !(1..=16).contains(&self.subnets.len()) {
             return Err(format!(
                 "an awsvpc task takes 1 to 16 subnets; got {}",
                 self.subnets.len()

@@ -48,6 +48,12 @@ pub enum Payload {
     Array(Vec<Payload>),
     /// An object, in insertion order.
     Object(IndexMap<String, Payload>),
+    /// A CloudFormation list (a `List<...>` parameter, `Fn::Split`, `Fn::GetAZs`), resolved at
+    /// deploy time, where the ASL takes a list of strings (ECS subnets, say). It is written as
+    /// `"Key.$": "States.StringSplit('${Items}', ',')"` with the items joined by commas in a
+    /// definition substitution, so it is the value of an object's key, and its items hold no
+    /// comma or quote (ids and names do not).
+    List(cfn_model::ListExpr),
 }
 
 impl Payload {
@@ -142,7 +148,7 @@ impl Payload {
     /// assert!(stepfunctions::JsonPath::string_at("$.a").is_dynamic());
     /// ```
     pub fn is_dynamic(&self) -> bool {
-        matches!(self, Payload::Path(_) | Payload::Intrinsic(_))
+        matches!(self, Payload::Path(_) | Payload::Intrinsic(_) | Payload::List(_))
     }
 
     /// Whether the value passes the task token (`$$.Task.Token`) anywhere.
@@ -210,6 +216,7 @@ impl Payload {
         match self {
             Payload::Path(p) => p.to_string(),
             Payload::Intrinsic(i) => i.render(),
+            Payload::List(list) => serde_json::to_string(list).unwrap_or_default(),
             _ => String::new(),
         }
     }

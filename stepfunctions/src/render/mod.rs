@@ -137,6 +137,22 @@ impl RenderContext {
     }
 }
 
+impl RenderContext {
+    /// A CloudFormation list as `States.StringSplit('<items joined by commas>', ',')`: the joined
+    /// items a placeholder (collecting) or `Fn::Sub` text (plain).
+    fn split_list<S: Serializer>(&self, list: &cfn_model::ListExpr, s: S) -> Result<S::Ok, S::Error> {
+        let joined = Expr::join_list(",", list.clone());
+        match &self.substitutions {
+            Some(subs) => {
+                let mut subs = subs.borrow_mut();
+                let key = subs.placeholder(&joined);
+                s.collect_str(&format_args!("States.StringSplit('${{{key}}}', ',')"))
+            }
+            None => s.collect_str(&format_args!("States.StringSplit('{joined}', ',')")),
+        }
+    }
+}
+
 /// Literal text that CloudFormation cannot take for a placeholder: written as it is.
 fn plain_text(expr: &Expr) -> Option<&str> {
     match expr {
@@ -465,6 +481,7 @@ impl Render for Payload {
             Payload::String(e) => cx.string(e, s),
             Payload::Path(p) => s.serialize_str(p),
             Payload::Intrinsic(i) => Render::render(i, cx, s),
+            Payload::List(list) => cx.split_list(list, s),
             Payload::Array(items) => items.render(cx, s),
             Payload::Object(map) => {
                 let mut m = s.serialize_map(Some(map.len()))?;

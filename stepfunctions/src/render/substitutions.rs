@@ -142,6 +142,7 @@ fn part_words(expr: &Expr, key: &mut String) {
             key.push_str(attr);
         }
         Expr::Join(_, parts) | Expr::Concat(parts) => parts.iter().for_each(|p| part_words(p, key)),
+        Expr::JoinList(_, list) => list_words(list, key),
         Expr::Select(_, list) => list_words(list, key),
         Expr::ImportValue(name) => {
             key.push_str("Import");
