@@ -158,42 +158,44 @@ impl Template {
     /// ```
     pub fn check_references(&self) -> Result<(), CfnError> {
         let mut refs = Vec::new();
-        let check = |from: &dyn Fn() -> String, refs: &mut Vec<Reference<'_>>| -> Result<(), CfnError> {
-            for r in refs.drain(..) {
-                let name: &str = &r.name;
-                if name.starts_with("AWS::") && !r.attribute {
-                    continue;
+        // A condition may refer to parameters only (and pseudo parameters).
+        let check =
+            |from: &dyn Fn() -> String, refs: &mut Vec<Reference<'_>>, resources: bool| -> Result<(), CfnError> {
+                for r in refs.drain(..) {
+                    let name: &str = &r.name;
+                    if name.starts_with("AWS::") && !r.attribute {
+                        continue;
+                    }
+                    let known = (resources && self.resources().contains_key(name))
+                        || (!r.attribute && self.parameters_map().contains_key(name));
+                    if !known {
+                        return Err(CfnError::MissingReference {
+                            from: from(),
+                            name: name.to_owned(),
+                            how: if r.attribute { "Fn::GetAtt" } else { "Ref" },
+                            expected: match (r.attribute, resources) {
+                                (true, _) => "resource",
+                                (false, true) => "parameter or resource",
+                                (false, false) => "parameter (a condition may refer to parameters only)",
+                            },
+                        });
+                    }
                 }
-                let known =
-                    self.resources().contains_key(name) || (!r.attribute && self.parameters_map().contains_key(name));
-                if !known {
-                    return Err(CfnError::MissingReference {
-                        from: from(),
-                        name: name.to_owned(),
-                        how: if r.attribute { "Fn::GetAtt" } else { "Ref" },
-                        expected: if r.attribute {
-                            "resource"
-                        } else {
-                            "parameter or resource"
-                        },
-                    });
-                }
-            }
-            Ok(())
-        };
+                Ok(())
+            };
         for (id, c) in self.conditions_map() {
             push_condition(c, &mut refs);
-            check(&|| format!("condition `{id}`"), &mut refs)?;
+            check(&|| format!("condition `{id}`"), &mut refs, false)?;
         }
         for (id, resource) in self.resources() {
             for value in resource.properties_values() {
                 push_value(value, &mut refs);
             }
-            check(&|| format!("resource `{id}`"), &mut refs)?;
+            check(&|| format!("resource `{id}`"), &mut refs, true)?;
         }
         for (id, output) in self.outputs_map() {
             push_value(output.value(), &mut refs);
-            check(&|| format!("output `{id}`"), &mut refs)?;
+            check(&|| format!("output `{id}`"), &mut refs, true)?;
         }
         Ok(())
     }
@@ -246,6 +248,13 @@ mod tests {
         t.add_condition("IsProd", CfnCondition::equals(Expr::reference("Stage"), "prod"))
             .unwrap();
         assert_eq!(missing(&t), Some(("condition `IsProd`".into(), "Stage".into())));
+
+        // A condition may not refer to a resource.
+        let mut t = Template::new();
+        t.add_resource("Q", Resource::new("AWS::SQS::Queue")).unwrap();
+        t.add_condition("OnQueue", CfnCondition::equals(Expr::reference("Q"), "x"))
+            .unwrap();
+        assert_eq!(missing(&t), Some(("condition `OnQueue`".into(), "Q".into())));
     }
 
     #[test]

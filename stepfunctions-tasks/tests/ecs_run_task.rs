@@ -696,3 +696,17 @@ fn subnets_and_security_groups_from_cloudformation_lists() {
     ));
     assert!(e.contains("not both"), "{e}");
 }
+
+#[test]
+fn fails_when_a_capacity_provider_is_listed_twice() {
+    use stepfunctions_tasks::EcsCapacityProvider;
+    let target = EcsFargateLaunchTarget::new(EcsAwsVpc::new([SUBNET]))
+        .capacity_provider(EcsCapacityProvider::new("FARGATE").weight(1))
+        .capacity_provider(EcsCapacityProvider::new("FARGATE").weight(2));
+    let e = run_error(EcsRunTask::new(
+        EcsCluster::from_arn(CLUSTER),
+        task_definition(),
+        target,
+    ));
+    assert!(e.contains("listed twice"), "{e}");
+}

@@ -214,3 +214,32 @@ fn fails_when_an_alias_is_qualified_again_or_badly_named() {
         );
     }
 }
+
+#[test]
+fn an_alias_takes_a_version_and_its_number() {
+    use stepfunctions_tasks::LambdaAlias;
+    let sub = LambdaFunction::from_arn(Expr::sub(
+        "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:F",
+    ));
+    let mut t = cfn_model::Template::new();
+    LambdaAlias::new("A", &sub, "live", &sub.version(3))
+        .add_to(&mut t)
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&t.to_json_compact().unwrap()).unwrap();
+    assert_eq!(v["Resources"]["A"]["Properties"]["FunctionVersion"], "3");
+    for not_a_version in [function(), function().alias("live")] {
+        let e = LambdaAlias::new("B", &function(), "live", &not_a_version)
+            .add_to(&mut cfn_model::Template::new())
+            .unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::InvalidResource {
+                    field: "FunctionVersion",
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+    }
+}

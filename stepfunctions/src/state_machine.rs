@@ -584,6 +584,22 @@ impl StateMachine {
             }
             .into());
         }
+        // The ids this machine derives must be free and valid before anything is added, so an
+        // error leaves the template as it was.
+        if self.role.is_none() {
+            for derived in [format!("{id}Role"), format!("{id}RoleDefaultPolicy")] {
+                let derived_id = LogicalId::from_construct_id(&derived)?;
+                if let Some((existing_construct_id, existing)) = template.claimed(derived_id.as_str()) {
+                    return Err(cfn_model::CfnError::DuplicateLogicalId {
+                        logical_id: derived_id.to_string(),
+                        construct_id: format!("{derived} (derived from the state machine `{construct}`)"),
+                        existing,
+                        existing_construct_id: existing_construct_id.to_owned(),
+                    }
+                    .into());
+                }
+            }
+        }
         // A derived id's collision says whose it is.
         let owner = construct.clone();
         let derived = |e: cfn_model::CfnError| match e {
@@ -816,15 +832,32 @@ fn check_log_destination(destination: &Expr) -> Result<(), String> {
 /// What an Express state machine does not run in this state: `.sync` and `.waitForTaskToken`
 /// integrations (Express workflows support Request Response only), by the task's Resource.
 fn not_run_by_express(state: &crate::model::State) -> Option<&'static str> {
-    let resource = match &state.kind {
-        crate::model::StateKind::Task(task) => task.resource.to_string(),
-        crate::model::StateKind::Custom(json) => json.get("Resource")?.as_str()?.to_owned(),
-        _ => return None,
-    };
+    match &state.kind {
+        crate::model::StateKind::Task(task) => not_in_express(&task.resource.to_string()),
+        // A custom state's own JSON, nested states of a custom Parallel or Map included.
+        crate::model::StateKind::Custom(json) => json.iter().find_map(|(k, v)| custom_not_in_express(k, v)),
+        _ => None,
+    }
+}
+
+fn custom_not_in_express(key: &str, value: &serde_json::Value) -> Option<&'static str> {
+    match value {
+        serde_json::Value::String(resource) if key == "Resource" => not_in_express(resource),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| custom_not_in_express(k, v)),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| custom_not_in_express("", v)),
+        _ => None,
+    }
+}
+
+/// What of a task's Resource Express workflows do not run: `.sync`, `.waitForTaskToken`,
+/// activities (Express supports Request Response only, and no activities).
+fn not_in_express(resource: &str) -> Option<&'static str> {
     if resource.ends_with(".waitForTaskToken") {
         Some("the wait-for-task-token integration pattern (`.waitForTaskToken`)")
     } else if resource.ends_with(".sync") || resource.contains(".sync:") {
         Some("the run-a-job integration pattern (`.sync`)")
+    } else if resource.starts_with("arn:") && resource.contains(":activity:") {
+        Some("activities")
     } else {
         None
     }

@@ -32,7 +32,32 @@ pub(crate) fn validate(graph: &Graph) -> (Vec<Warning>, Vec<Error>) {
             errors.push(e);
         }
     });
+    // Raw ASL (custom states) may assign variables with `Assign`: a read of one of those is not
+    // unassigned. (The typed states assign none yet; the scope rules come with them.)
+    let mut assigned = HashSet::new();
+    graph.for_each_state(&mut |node| {
+        if let Kind::Custom(json) = &node.kind {
+            json.iter().for_each(|(k, v)| collect_assigned(k, v, &mut assigned));
+        }
+    });
+    if !assigned.is_empty() {
+        errors.retain(
+            |e| !matches!(e, Error::UnassignedVariable { variable, .. } if assigned.contains(variable.as_str())),
+        );
+    }
     (warnings, errors)
+}
+
+/// The names an `Assign` object anywhere in raw ASL assigns (`name` or `name.$`).
+fn collect_assigned<'a>(key: &str, value: &'a serde_json::Value, out: &mut HashSet<&'a str>) {
+    match value {
+        serde_json::Value::Object(map) if key == "Assign" => {
+            out.extend(map.keys().map(|k| k.strip_suffix(".$").unwrap_or(k)));
+        }
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| collect_assigned(k, v, out)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_assigned("", v, out)),
+        _ => {}
+    }
 }
 
 /// Checks keys, transitions and reachability within a graph and every nested one.

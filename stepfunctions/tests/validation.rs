@@ -935,3 +935,48 @@ fn long_construct_ids_give_policy_names_iam_accepts() {
     assert_eq!(name.len(), 128);
     assert!(name.ends_with("RoleDefaultPolicy"), "{name}");
 }
+
+#[test]
+fn review_fixes_express_activities_nested_custom_states_and_clean_failures() {
+    // An activity, and a .sync task nested in a custom Parallel, in an Express machine.
+    let activity = CustomState::new(
+        "Work",
+        serde_json::json!({"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:Work"}),
+    );
+    let e = StateMachine::new("M", activity)
+        .state_machine_type(StateMachineType::Express)
+        .render_asl()
+        .unwrap_err();
+    assert!(matches!(e, Error::NotInExpress { what: "activities", .. }), "{e:?}");
+    let nested = CustomState::new(
+        "Both",
+        serde_json::json!({"Type": "Parallel", "Branches": [{"StartAt": "Run", "States": {"Run": {
+            "Type": "Task", "Resource": "arn:aws:states:::glue:startJobRun.sync", "End": true}}}]}),
+    );
+    let e = StateMachine::new("M", nested)
+        .state_machine_type(StateMachineType::Express)
+        .render_asl()
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::NotInExpress { ref state, .. } if state == "Both"),
+        "{e:?}"
+    );
+
+    // A derived id taken already: the error comes before anything is added.
+    let mut t = Template::new();
+    t.add_resource("MRoleDefaultPolicy", cfn_model::Resource::new("AWS::SQS::Queue"))
+        .unwrap();
+    let e = StateMachine::new("M", Pass::new("P")).add_to(&mut t).unwrap_err();
+    assert!(e.to_string().contains("derived from the state machine `M`"), "{e}");
+    assert!(t.resource("MRole").is_none());
+
+    // Raw ASL that assigns a variable may read it.
+    let assign = CustomState::new(
+        "Remember",
+        serde_json::json!({"Type": "Pass", "Assign": {"x.$": "$.a"}}),
+    );
+    let read = Pass::new("Use").parameters(Payload::from_object([("v", JsonPath::string_at("$x"))]));
+    assert!(StateMachine::new("M", Chain::start(assign).next(read))
+        .render_asl()
+        .is_ok());
+}

@@ -494,6 +494,11 @@ fn check_capacity_providers(providers: &[EcsCapacityProvider], fargate: bool) ->
             ));
         }
     }
+    for (i, p) in providers.iter().enumerate() {
+        if providers[..i].iter().any(|q| q.name == p.name) {
+            return Err(format!("capacity provider `{}` is listed twice", p.name));
+        }
+    }
     if providers.iter().filter(|p| p.base.is_some_and(|b| b > 0)).count() > 1 {
         return Err("only one capacity provider of a strategy may have a base".into());
     }

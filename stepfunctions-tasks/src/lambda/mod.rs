@@ -24,6 +24,8 @@ pub struct LambdaFunction {
     arn: Expr,
     /// Whether the ARN names an alias or a version (`function:F:live`, `function:F:3`).
     qualified: bool,
+    /// For a version: its number, when known (`version(3)`, a `LambdaVersion` of the template).
+    version_number: Option<Expr>,
 }
 
 impl LambdaFunction {
@@ -36,6 +38,7 @@ impl LambdaFunction {
         LambdaFunction {
             arn: arn.into(),
             qualified: false,
+            version_number: None,
         }
     }
 
@@ -51,6 +54,7 @@ impl LambdaFunction {
         LambdaFunction {
             arn: arn.into(),
             qualified: true,
+            version_number: None,
         }
     }
 
@@ -71,7 +75,10 @@ impl LambdaFunction {
     /// assert_eq!(f.arn().to_string(), "arn:aws:lambda:us-east-1:123456789012:function:F:3");
     /// ```
     pub fn version(&self, version: u32) -> Self {
-        LambdaFunction::from_qualified_arn(Expr::concat([self.arn.clone(), Expr::lit(format!(":{version}"))]))
+        LambdaFunction {
+            version_number: Some(Expr::lit(version.to_string())),
+            ..LambdaFunction::from_qualified_arn(Expr::concat([self.arn.clone(), Expr::lit(format!(":{version}"))]))
+        }
     }
 
     /// Whether this is an alias or a version rather than the function itself.
@@ -294,7 +301,10 @@ impl LambdaVersion {
             .property("FunctionName", Value::from(self.function))
             .property_opt("Description", self.description.map(Value::from));
         let id = template.add_resource(&self.id, resource)?;
-        Ok(LambdaFunction::from_qualified_arn(Expr::reference(id.as_str())))
+        Ok(LambdaFunction {
+            version_number: Some(Expr::get_att(id.as_str(), "Version")),
+            ..LambdaFunction::from_qualified_arn(Expr::reference(id.as_str()))
+        })
     }
 }
 
@@ -314,7 +324,8 @@ pub struct LambdaAlias {
     id: String,
     function: Expr,
     name: String,
-    version: Expr,
+    /// The version's number, or why the given function is not a version.
+    version: Result<Expr, String>,
 }
 
 impl LambdaAlias {
@@ -332,21 +343,28 @@ impl LambdaAlias {
         name: impl Into<String>,
         version: &LambdaFunction,
     ) -> Self {
-        // A version defined in the template is its `Ref`, its number the `Version` attribute; a
-        // qualified ARN ends in the number (`arn:aws:lambda:<region>:<account>:function:<name>:<n>`).
-        let version = match &version.arn {
-            Expr::Ref(version_id) => Expr::get_att(version_id, "Version"),
-            Expr::Literal(arn) => Expr::lit(arn.rsplit(':').next().unwrap_or_default()),
-            Expr::Concat(parts)
-                if parts
-                    .last()
-                    .and_then(Expr::as_literal)
-                    .is_some_and(|t| t.starts_with(':')) =>
-            {
-                let last = parts.last().and_then(Expr::as_literal).unwrap_or_default();
-                Expr::lit(&last[1..])
+        // A version of the template or `version(n)` knows its number; a literal qualified ARN
+        // ends in it (`arn:aws:lambda:<region>:<account>:function:<name>:<n>`); any other
+        // qualified ARN gives its eighth part at deploy time.
+        let version = match (&version.version_number, &version.arn) {
+            (Some(n), _) => Ok(n.clone()),
+            _ if !version.qualified => {
+                Err("the version is the unqualified function: give one of its versions".to_owned())
             }
-            other => Expr::Select(7, Box::new(cfn_model::ListExpr::split(":", other.clone()))),
+            (None, Expr::Literal(arn)) => {
+                let n = arn.rsplit(':').next().unwrap_or_default();
+                if n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() || n == "$LATEST" {
+                    Ok(Expr::lit(n))
+                } else {
+                    Err(format!(
+                        "`{arn}` is not a version's ARN (it ends in `{n}`, not a number)"
+                    ))
+                }
+            }
+            (None, other) => Ok(Expr::Select(
+                7,
+                Box::new(cfn_model::ListExpr::split(":", other.clone())),
+            )),
         };
         LambdaAlias {
             id: id.into(),
@@ -384,9 +402,14 @@ impl LambdaAlias {
                 ),
             });
         }
+        let version = self.version.map_err(|reason| stepfunctions::Error::InvalidResource {
+            construct: self.id.clone(),
+            field: "FunctionVersion",
+            reason,
+        })?;
         let resource = Resource::new("AWS::Lambda::Alias")
             .property("FunctionName", Value::from(self.function))
-            .property("FunctionVersion", Value::from(self.version))
+            .property("FunctionVersion", Value::from(version))
             .property("Name", Value::from(self.name));
         let id = template.add_resource(&self.id, resource)?;
         Ok(LambdaFunction::from_qualified_arn(Expr::reference(id.as_str())))
