@@ -574,48 +574,14 @@ impl StateMachine {
         let id = LogicalId::from_construct_id(&self.id)?;
         let construct = self.id.clone();
         // The machine's own id first: a collision names the two construct ids the user wrote,
-        // not the role's derived one.
-        if let Some((existing_construct_id, existing)) = template.claimed(id.as_str()) {
-            return Err(cfn_model::CfnError::DuplicateLogicalId {
-                logical_id: id.to_string(),
-                construct_id: construct,
-                existing,
-                existing_construct_id: existing_construct_id.to_owned(),
-            }
-            .into());
-        }
-        // The ids this machine derives must be free and valid before anything is added, so an
+        // not the role's derived one. Then the ids it derives, before anything is added, so an
         // error leaves the template as it was.
+        check_free(template, &construct, None)?;
         if self.role.is_none() {
             for derived in [format!("{id}Role"), format!("{id}RoleDefaultPolicy")] {
-                let derived_id = LogicalId::from_construct_id(&derived)?;
-                if let Some((existing_construct_id, existing)) = template.claimed(derived_id.as_str()) {
-                    return Err(cfn_model::CfnError::DuplicateLogicalId {
-                        logical_id: derived_id.to_string(),
-                        construct_id: format!("{derived} (derived from the state machine `{construct}`)"),
-                        existing,
-                        existing_construct_id: existing_construct_id.to_owned(),
-                    }
-                    .into());
-                }
+                check_free(template, &derived, Some(&construct))?;
             }
         }
-        // A derived id's collision says whose it is.
-        let owner = construct.clone();
-        let derived = |e: cfn_model::CfnError| match e {
-            cfn_model::CfnError::DuplicateLogicalId {
-                logical_id,
-                construct_id,
-                existing,
-                existing_construct_id,
-            } => Error::Template(cfn_model::CfnError::DuplicateLogicalId {
-                logical_id,
-                construct_id: format!("{construct_id} (derived from the state machine `{owner}`)"),
-                existing,
-                existing_construct_id,
-            }),
-            other => Error::Template(other),
-        };
         let logs = self.logs.clone();
         let extra = std::mem::take(&mut self.statements);
         let existing = self.role.clone();
@@ -686,9 +652,7 @@ impl StateMachine {
                         )],
                     )
                     .trust_condition("StringEquals", "aws:SourceAccount", [Expr::account_id()]);
-                let role_id = template
-                    .add_resource(&format!("{id}Role"), role.into_resource())
-                    .map_err(derived)?;
+                let role_id = template.add_resource(&format!("{id}Role"), role.into_resource())?;
                 if !statements.is_empty() {
                     let policy_construct = format!("{role_id}DefaultPolicy");
                     let policy = Policy::new(
@@ -698,11 +662,7 @@ impl StateMachine {
                     );
                     // The policy must exist before the state machine is created (CloudFormation
                     // checks the role's permissions then); the role itself is ordered by GetAtt.
-                    depends_on.push(
-                        template
-                            .add_resource(&policy_construct, policy.into_resource())
-                            .map_err(derived)?,
-                    );
+                    depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
                 }
                 Expr::get_att(role_id.as_str(), "Arn")
             }
@@ -716,16 +676,13 @@ impl StateMachine {
                                 .into(),
                         })?;
                         let policy_construct = format!("{id}RolePolicy");
+                        check_free(template, &policy_construct, Some(&construct))?;
                         let policy = Policy::new(
                             LogicalId::from_construct_id(&policy_construct)?.to_string(),
                             statements,
                             [role_name],
                         );
-                        depends_on.push(
-                            template
-                                .add_resource(&policy_construct, policy.into_resource())
-                                .map_err(derived)?,
-                        );
+                        depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
                     } else {
                         warnings.push(Warning::PermissionsNotGranted {
                             state_machine: self_id(&id),
@@ -795,18 +752,9 @@ fn check_machine_name(name: &str) -> Result<(), String> {
         Some(c) => Err(format!(
             "`{}` holds {}, which a state machine name may not",
             name.escape_debug(),
-            describe_char(c)
+            crate::util::describe_char(c)
         )),
         None => Ok(()),
-    }
-}
-
-/// A character for a message: `'x'`, or its code point when it does not print.
-pub(crate) fn describe_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("`{c}`")
     }
 }
 
@@ -860,6 +808,25 @@ fn not_in_express(resource: &str) -> Option<&'static str> {
         Some("activities")
     } else {
         None
+    }
+}
+
+/// Fails when the logical id of `construct_id` is taken already, naming both construct ids
+/// (and, for an id derived from a state machine's, that machine).
+fn check_free(template: &Template, construct_id: &str, derived_from: Option<&str>) -> Result<(), Error> {
+    let logical_id = LogicalId::from_construct_id(construct_id)?;
+    match template.claimed(logical_id.as_str()) {
+        Some((existing_construct_id, existing)) => Err(cfn_model::CfnError::DuplicateLogicalId {
+            logical_id: logical_id.to_string(),
+            construct_id: match derived_from {
+                Some(owner) => format!("{construct_id} (derived from the state machine `{owner}`)"),
+                None => construct_id.to_owned(),
+            },
+            existing,
+            existing_construct_id: existing_construct_id.to_owned(),
+        }
+        .into()),
+        None => Ok(()),
     }
 }
 

@@ -33,3 +33,12 @@ pub(crate) fn is_rfc3339(t: &str) -> bool {
         _ => false,
     }
 }
+
+/// A character for a message: `'x'`, or its code point when it does not print.
+pub(crate) fn describe_char(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("`{c}`")
+    }
+}

@@ -132,7 +132,7 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
     if let Some(c) = name.chars().find(|c| c.is_control()) {
         return Err(Error::StateNameCharacter {
             name: name.to_owned(),
-            character: crate::state_machine::describe_char(c),
+            character: crate::util::describe_char(c),
         });
     }
     let io = &node.io;

@@ -33,14 +33,8 @@ pub(crate) fn root(path: &str) -> Result<(Root, &str), String> {
     let Some(r) = path.strip_prefix('$') else {
         return Err("a path must start with `$`, `$$` or `$` and a variable name".into());
     };
-    let mut chars = r.char_indices();
-    match chars.next() {
-        Some((_, c)) if c.is_alphabetic() || c == '_' => {
-            let end = chars
-                .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
-                .map_or(r.len(), |(i, _)| i);
-            Ok((Root::Variable, &r[end..]))
-        }
+    match r.chars().next() {
+        Some(c) if c.is_alphabetic() || c == '_' => Ok((Root::Variable, &r[name_end(r)..])),
         _ => Ok((Root::Input, r)),
     }
 }
@@ -48,11 +42,14 @@ pub(crate) fn root(path: &str) -> Result<(Root, &str), String> {
 /// The variable a path whose root is [`Root::Variable`] reads: the name after `$`.
 pub(crate) fn variable_name(path: &str) -> &str {
     let name = path.strip_prefix('$').unwrap_or_default();
-    let end = name
-        .char_indices()
+    &name[..name_end(name)]
+}
+
+/// Where a variable's name at the start of `text` ends: letters, digits and `_`.
+fn name_end(text: &str) -> usize {
+    text.char_indices()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
-        .map_or(name.len(), |(i, _)| i);
-    &name[..end]
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// Checks a path; returns what is wrong.
