@@ -103,8 +103,10 @@ pub enum Error {
         /// The value, as JSON.
         value: String,
     },
-    /// A path reads a workflow variable (`$name`) that no state assigns.
-    #[error("state `{state}`: {field} reads the variable `${variable}`, which no state assigns")]
+    /// A field reads a workflow variable (`$name`) that no state running before it assigns (in
+    /// its scope: a Parallel branch or Map iteration sees the variables of the states around it,
+    /// not the reverse).
+    #[error("state `{state}`: {field} reads the variable `${variable}`, which no state before it assigns")]
     UnassignedVariable {
         /// The state.
         state: String,
@@ -112,6 +114,45 @@ pub enum Error {
         field: String,
         /// The variable's name, without the `$`.
         variable: String,
+    },
+    /// A field, or a value in one, that the state's query language does not have: a JSONPath
+    /// field (`InputPath`, `ResultPath`, a `...Path` form, an intrinsic function) in a JSONata
+    /// state, or a JSONata one (`Output`, an expression) in a JSONPath state.
+    #[error("state `{state}`: {field} is not {language}: {reason}")]
+    QueryLanguageMismatch {
+        /// The state.
+        state: String,
+        /// The field, e.g. `ResultPath` or `Arguments.Payload.id`.
+        field: String,
+        /// The state's language.
+        language: crate::model::QueryLanguage,
+        /// What to write instead.
+        reason: String,
+    },
+    /// A JSONata expression is malformed, or reads a `$states` member the field does not have.
+    #[error("state `{state}`: {field} `{{% {expression} %}}` is not a valid JSONata expression here: {reason}")]
+    InvalidJsonata {
+        /// The state.
+        state: String,
+        /// The field, e.g. `Output.total`.
+        field: String,
+        /// The expression, without its delimiters.
+        expression: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A workflow variable's name is not one the service accepts, or an assignment breaks a
+    /// scope rule.
+    #[error("state `{state}`: {field} assigns the variable `{variable}`: {reason}")]
+    InvalidVariable {
+        /// The state.
+        state: String,
+        /// The field, e.g. `Assign` or `Catch[0].Assign`.
+        field: String,
+        /// The name as given.
+        variable: String,
+        /// What is wrong.
+        reason: String,
     },
     /// A retrier's value is out of range, or `States.ALL` is not alone and last.
     #[error("state `{state}`: retrier {index}: {reason}")]
@@ -270,6 +311,9 @@ impl Error {
             | Error::MissingItemProcessor { state }
             | Error::InvalidPath { state, .. }
             | Error::UnassignedVariable { state, .. }
+            | Error::QueryLanguageMismatch { state, .. }
+            | Error::InvalidJsonata { state, .. }
+            | Error::InvalidVariable { state, .. }
             | Error::DollarKey { state, .. }
             | Error::InvalidRetry { state, .. }
             | Error::InvalidCatch { state, .. }
@@ -349,6 +393,18 @@ pub enum Warning {
         /// The configured timeout.
         timeout_seconds: u64,
     },
+    /// An `Assign` sets a variable (or all its variables together) to more than the service
+    /// stores for one (256 KiB): the execution fails when the state completes.
+    VariableTooLarge {
+        /// The state.
+        state: String,
+        /// The `Assign` or the variable, e.g. `Assign.big`.
+        field: String,
+        /// The size of the value as written, in bytes.
+        size: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// The template is over 51,200 bytes, the most `aws cloudformation deploy` sends inline.
     TemplateOverInlineLimit {
         /// Size in bytes.
@@ -374,6 +430,15 @@ impl fmt::Display for Warning {
             Warning::ExpressTimeoutAboveLimit { state_machine, timeout_seconds } => write!(
                 f,
                 "express state machine `{state_machine}` has a timeout of {timeout_seconds} s; an Express execution stops after 300 s"
+            ),
+            Warning::VariableTooLarge {
+                state,
+                field,
+                size,
+                limit,
+            } => write!(
+                f,
+                "state `{state}`: {field} is {size} bytes, over the {limit} bytes a workflow variable may hold"
             ),
             Warning::TemplateOverInlineLimit { size } => write!(
                 f,

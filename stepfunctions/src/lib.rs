@@ -38,6 +38,8 @@ mod state_machine;
 pub mod testing;
 mod util;
 mod validate;
+mod validate_language;
+mod variables;
 
 pub use builder::catch::Catch;
 pub use builder::chain::{Chain, StateRef};
@@ -46,12 +48,15 @@ pub use builder::task::{
     SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, TaskError,
 };
 pub use builder::{
-    Choice, CustomState, ErrorHandling, Fail, InputOutput, Map, Parallel, Parameters, Pass, ResultPath, ResultSelector,
-    RuleOptions, State, Succeed, Wait,
+    ql, Arguments, Assign, Choice, CustomState, ErrorHandling, Fail, InputOutput, Map, Output, Parallel, Parameters,
+    Pass, ResultPath, ResultSelector, RuleOptions, State, Succeed, Wait,
 };
 pub use error::{Error, Warning};
 pub use json_path::JsonPath;
-pub use model::{Arg, Condition, Credentials, Errors, Intrinsic, JitterType, Payload, Retry, Timeout, WaitTime};
+pub use model::{
+    Arg, Condition, Credentials, Errors, Intrinsic, JitterType, Jsonata, Payload, QueryLanguage, Retry, Timeout,
+    WaitTime,
+};
 pub use render::Substitutions;
 pub use state_machine::{
     Activity, Asl, ExistingRole, LogLevel, LogOptions, Rendered, StateMachine, StateMachineType, MAX_DEFINITION_BYTES,
@@ -130,9 +135,9 @@ fn size_warnings(size: usize) -> Result<Vec<Warning>, Error> {
 /// Everything needed to write state machines: `use stepfunctions::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        Activity, Catch, Chain, Choice, Condition, Credentials, CustomState, ErrorHandling, Errors, ExistingRole, Fail,
-        InputOutput, IntegrationPattern, JitterType, JsonPath, LogLevel, LogOptions, Map, Parallel, Parameters, Pass,
-        Payload, ResultPath, ResultSelector, Retry, RuleOptions, State, StateMachine, StateMachineType, StateRef,
-        Succeed, Task, TaskInput, Timeout, Wait, WaitTime,
+        Activity, Arguments, Assign, Catch, Chain, Choice, Condition, Credentials, CustomState, ErrorHandling, Errors,
+        ExistingRole, Fail, InputOutput, IntegrationPattern, JitterType, JsonPath, Jsonata, LogLevel, LogOptions, Map,
+        Output, Parallel, Parameters, Pass, Payload, QueryLanguage, ResultPath, ResultSelector, Retry, RuleOptions,
+        State, StateMachine, StateMachineType, StateRef, Succeed, Task, TaskInput, Timeout, Wait, WaitTime,
     };
 }

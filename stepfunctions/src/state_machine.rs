@@ -311,6 +311,24 @@ impl StateMachine {
         self
     }
 
+    /// The query language of every state that sets none (`QueryLanguage` at the top of the
+    /// definition). Default: JSONPath. A state built with `jsonata` or `json_path` keeps its
+    /// own, and gets `QueryLanguage` where it differs.
+    ///
+    /// ```
+    /// use stepfunctions::model::{Jsonata, QueryLanguage};
+    /// use stepfunctions::prelude::*;
+    /// let m = StateMachine::new("M", Pass::jsonata("P").output(Jsonata::states_input().field("a").into()))
+    ///     .query_language(QueryLanguage::Jsonata);
+    /// let asl = m.render_asl().unwrap();
+    /// assert!(asl.definition.contains(r#""QueryLanguage": "JSONata""#));
+    /// ```
+    #[must_use]
+    pub fn query_language(mut self, language: crate::model::QueryLanguage) -> Self {
+        self.definition.query_language = Some(language);
+        self
+    }
+
     /// The longest an execution may run (`TimeoutSeconds`), in whole seconds. Default: none
     /// (the service maximum).
     ///
@@ -446,7 +464,7 @@ impl StateMachine {
     fn build(self) -> Result<Built, Error> {
         let mut errors = self.errors;
         let mut definition = self.definition;
-        let (warnings, found) = validate(&definition.graph);
+        let (warnings, found) = validate(&definition.graph, definition.language());
         // A link the builders could not make leaves the states after it unreachable, and a
         // state they rejected fails its check again: those are the same mistakes, reported once.
         let builders_failed = !errors.is_empty();

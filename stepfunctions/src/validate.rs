@@ -5,13 +5,14 @@ use std::collections::HashSet;
 use crate::error::{Error, Warning};
 use crate::json_path::syntax::PathKind;
 use crate::model::{
-    check_error_names, check_path, Catcher, Graph, NullablePath, State as Node, StateKind as Kind, StateType,
+    check_error_names, check_path, Catcher, Graph, NullablePath, QueryLanguage, State as Node, StateKind as Kind,
+    StateType,
 };
 
 /// Checks a definition's graph: every error found (in a stable order: names, then transitions
 /// and reachability, then each state's fields in the order of the states), and the warnings of
 /// what deploys but may not behave as written.
-pub(crate) fn validate(graph: &Graph) -> (Vec<Warning>, Vec<Error>) {
+pub(crate) fn validate(graph: &Graph, top: QueryLanguage) -> (Vec<Warning>, Vec<Error>) {
     let mut errors = Vec::new();
     let mut names = HashSet::new();
     graph.for_each_state(&mut |node| {
@@ -27,29 +28,34 @@ pub(crate) fn validate(graph: &Graph) -> (Vec<Warning>, Vec<Error>) {
     });
     check_structure(graph, &mut errors);
     let mut warnings = Vec::new();
-    graph.for_each_state(&mut |node| {
-        if let Err(e) = check_node(node, &mut warnings) {
+    for_each_in_language(graph, top, &mut |node, language| {
+        if let Err(e) = check_node(node, language, &mut warnings) {
+            errors.push(e);
+        } else if let Err(e) = crate::validate_language::check_language(node, language) {
             errors.push(e);
         }
     });
-    // Raw ASL (custom states) may assign variables with `Assign`: a read of one of those is not
-    // unassigned. (The typed states assign none yet; the scope rules come with them.)
-    let mut assigned = HashSet::new();
-    graph.for_each_state(&mut |node| {
-        if let Kind::Custom(json) = &node.kind {
-            json.iter().for_each(|(k, v)| collect_assigned(k, v, &mut assigned));
-        }
-    });
-    if !assigned.is_empty() {
-        errors.retain(
-            |e| !matches!(e, Error::UnassignedVariable { variable, .. } if assigned.contains(variable.as_str())),
-        );
-    }
+    crate::variables::check_variables(graph, top, &mut errors, &mut warnings);
     (warnings, errors)
 }
 
+/// Visits every state, nested ones included, with the language it is in: its own, else the
+/// definition's.
+pub(crate) fn for_each_in_language<'a>(
+    graph: &'a Graph,
+    top: QueryLanguage,
+    f: &mut dyn FnMut(&'a Node, QueryLanguage),
+) {
+    for node in graph.states.values() {
+        f(node, node.query_language.unwrap_or(top));
+        for g in node.subgraphs() {
+            for_each_in_language(g, top, f);
+        }
+    }
+}
+
 /// The names an `Assign` object anywhere in raw ASL assigns (`name` or `name.$`).
-fn collect_assigned<'a>(key: &str, value: &'a serde_json::Value, out: &mut HashSet<&'a str>) {
+pub(crate) fn collect_assigned<'a>(key: &str, value: &'a serde_json::Value, out: &mut HashSet<&'a str>) {
     match value {
         serde_json::Value::Object(map) if key == "Assign" => {
             out.extend(map.keys().map(|k| k.strip_suffix(".$").unwrap_or(k)));
@@ -120,7 +126,11 @@ fn check_nullable(state: &str, field: &str, value: &Option<NullablePath>, kind: 
     }
 }
 
-fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
+fn check_node(node: &Node, language: QueryLanguage, warnings: &mut Vec<Warning>) -> Result<(), Error> {
+    use crate::model::{STATES_CONTEXT, STATES_INPUT};
+    let jsonata = language == QueryLanguage::Jsonata;
+    let input_field = if jsonata { "Arguments" } else { "Parameters" };
+    let entry = STATES_INPUT | STATES_CONTEXT;
     let name = node.name.as_str();
     let length = name.chars().count();
     if length == 0 || length > 80 {
@@ -140,11 +150,11 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
     check_nullable(name, "OutputPath", &io.output_path, PathKind::Path)?;
     check_nullable(name, "ResultPath", &io.result_path, PathKind::Reference)?;
     if let Some(p) = &io.parameters {
-        p.validate(name, "Parameters")?;
+        p.validate_in(name, input_field, language, entry)?;
     }
     if let Kind::Task(task) = &node.kind {
         if let Some(p) = &task.input {
-            p.validate(name, "Parameters")?;
+            p.validate_in(name, input_field, language, entry)?;
         }
     }
     if let Some(p) = &io.result_selector {
@@ -197,15 +207,17 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
                 }
             }
             if let Some(c) = &task.credentials {
-                c.role_arn().validate(name, "Credentials.RoleArn")?;
+                c.role_arn().validate_in(name, "Credentials.RoleArn", language, entry)?;
             }
         }
         Kind::Choice { rules, default } => {
             if rules.is_empty() {
                 return Err(Error::EmptyChoice { state: name.to_owned() });
             }
-            for rule in rules {
-                rule.condition.validate(name)?;
+            if !jsonata {
+                for rule in rules {
+                    rule.condition.validate(name)?;
+                }
             }
             if default.is_none() {
                 warnings.push(Warning::ChoiceWithoutDefault { state: name.to_owned() });
@@ -235,13 +247,15 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
                 });
             }
             if let Some(sel) = &spec.item_selector {
-                sel.validate(
+                sel.validate_in(
                     name,
                     if spec.legacy_parameters {
                         "Parameters"
                     } else {
                         "ItemSelector"
                     },
+                    language,
+                    entry,
                 )?;
             }
             if let Some(n) = spec.max_concurrency {
@@ -254,9 +268,14 @@ fn check_node(node: &Node, warnings: &mut Vec<Warning>) -> Result<(), Error> {
             }
         }
         Kind::Fail(spec) => {
-            for (field, value) in [("ErrorPath", &spec.error), ("CausePath", &spec.cause)] {
+            let fields = if jsonata {
+                [("Error", &spec.error), ("Cause", &spec.cause)]
+            } else {
+                [("ErrorPath", &spec.error), ("CausePath", &spec.cause)]
+            };
+            for (field, value) in fields {
                 if let Some(v) = value {
-                    v.validate(name, field)?;
+                    v.validate_in(name, field, language, entry)?;
                 }
             }
         }

@@ -276,11 +276,7 @@ fn a_definition_built_from_the_model_renders_like_the_builders_output() {
     let mut choice = ModelState::new(
         "Ready?",
         StateKind::Choice {
-            rules: vec![ChoiceRule {
-                condition: Condition::boolean_equals("$.ready", true),
-                next: "Go".into(),
-                comment: None,
-            }],
+            rules: vec![ChoiceRule::new(Condition::boolean_equals("$.ready", true), "Go")],
             default: Some("Stop".into()),
         },
     );

@@ -1,7 +1,9 @@
 //! Catchers as the builders write them: the errors, and the chain that handles them.
 
 use crate::builder::chain::Chain;
-use crate::model::{Errors, NullablePath, Path};
+use indexmap::IndexMap;
+
+use crate::model::{Errors, NullablePath, Path, Payload};
 
 /// A catcher: on the named errors, go to a handler state.
 ///
@@ -13,6 +15,8 @@ use crate::model::{Errors, NullablePath, Path};
 pub struct Catch {
     pub(crate) errors: Vec<String>,
     pub(crate) result_path: Option<NullablePath>,
+    pub(crate) output: Option<Payload>,
+    pub(crate) assign: IndexMap<String, Payload>,
     pub(crate) handler: Chain,
 }
 
@@ -27,6 +31,8 @@ impl Catch {
         Catch {
             errors: errors.into_iter().map(Into::into).collect(),
             result_path: None,
+            output: None,
+            assign: IndexMap::new(),
             handler: handler.into(),
         }
     }
@@ -59,6 +65,33 @@ impl Catch {
     #[must_use]
     pub fn discard_result(mut self) -> Self {
         self.result_path = Some(NullablePath::Null);
+        self
+    }
+
+    /// The state's output when this catcher is taken (JSONata; `$states.errorOutput` is the
+    /// error). Default: the error output.
+    ///
+    /// ```
+    /// use stepfunctions::model::Jsonata;
+    /// use stepfunctions::{Catch, Fail, Payload};
+    /// let c = Catch::all(Fail::jsonata("F")).output(Payload::from_object([("err", Jsonata::states_error_output().into())]));
+    /// ```
+    #[must_use]
+    pub fn output(mut self, output: Payload) -> Self {
+        self.output = Some(output);
+        self
+    }
+
+    /// Sets the variable `name` when this catcher is taken (the state's own `Assign` is not
+    /// applied then). In JSONPath, a path reads the error output.
+    ///
+    /// ```
+    /// use stepfunctions::{Catch, JsonPath, Pass};
+    /// let c = Catch::all(Pass::new("Handle")).assign("errorName", JsonPath::string_at("$.Error"));
+    /// ```
+    #[must_use]
+    pub fn assign(mut self, name: impl Into<String>, value: impl Into<Payload>) -> Self {
+        self.assign.insert(name.into(), value.into());
         self
     }
 }

@@ -12,28 +12,27 @@ use super::prelude::*;
 ///     .otherwise(StateRef::named("Wait X Seconds"));
 /// ```
 #[derive(Debug, Clone)]
-pub struct Choice {
+pub struct Choice<L = JsonPath> {
     parts: Parts,
     /// Open ends of the branches: `(index of the carried chain, end in it)`.
     branch_ends: Vec<(usize, usize)>,
+    language: PhantomData<L>,
 }
 
-impl Choice {
-    /// A Choice state with no rule yet.
-    ///
-    /// ```
-    /// let c = stepfunctions::Choice::new("Outcome?");
-    /// ```
-    pub fn new(name: impl Into<String>) -> Self {
+constructors!(Choice, "Choice state with no rule yet", "", |name| Node::new(
+    name,
+    Kind::Choice {
+        rules: Vec::new(),
+        default: None,
+    },
+));
+
+impl<L: Language> Choice<L> {
+    fn from_node(node: Node) -> Self {
         Choice {
-            parts: Parts::new(Node::new(
-                name,
-                Kind::Choice {
-                    rules: Vec::new(),
-                    default: None,
-                },
-            )),
+            parts: Parts::new(node),
             branch_ends: Vec::new(),
+            language: PhantomData,
         }
     }
 
@@ -73,6 +72,8 @@ impl Choice {
                 condition,
                 next,
                 comment: options.comment,
+                output: options.output,
+                assign: options.assign,
             });
         }
         self
@@ -111,10 +112,10 @@ impl Choice {
     }
 }
 
-builder!(Choice: InputOutput);
+builder!(Choice: [Assign] [InputOutput] [Output]);
 
-impl From<Choice> for Chain {
-    fn from(c: Choice) -> Chain {
+impl<L: Language> From<Choice<L>> for Chain {
+    fn from(c: Choice<L>) -> Chain {
         Chain::from_parts(c.parts, Ends::None)
     }
 }
@@ -127,6 +128,8 @@ impl From<Choice> for Chain {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RuleOptions {
     comment: Option<String>,
+    output: Option<Payload>,
+    assign: indexmap::IndexMap<String, Payload>,
 }
 
 impl RuleOptions {
@@ -138,6 +141,31 @@ impl RuleOptions {
     #[must_use]
     pub fn comment(mut self, comment: impl Into<String>) -> Self {
         self.comment = Some(comment.into());
+        self
+    }
+
+    /// The Choice state's output when the rule is taken (`Output`, JSONata). Default: the
+    /// state's `Output`, else its input.
+    ///
+    /// ```
+    /// use stepfunctions::model::Jsonata;
+    /// let o = stepfunctions::RuleOptions::default().output(Jsonata::variable("score").into());
+    /// ```
+    #[must_use]
+    pub fn output(mut self, output: Payload) -> Self {
+        self.output = Some(output);
+        self
+    }
+
+    /// Sets the variable `name` when the rule is taken (`Assign`); the state's own `Assign`
+    /// is not applied then.
+    ///
+    /// ```
+    /// let o = stepfunctions::RuleOptions::default().assign("tier", "gold");
+    /// ```
+    #[must_use]
+    pub fn assign(mut self, name: impl Into<String>, value: impl Into<Payload>) -> Self {
+        self.assign.insert(name.into(), value.into());
         self
     }
 }

@@ -55,5 +55,19 @@ impl CustomState {
     }
 }
 
-builder!(CustomState: ErrorHandling);
-simple_chain!(CustomState);
+impl Sealed for CustomState {
+    fn parts_mut(&mut self) -> &mut Parts {
+        &mut self.parts
+    }
+    fn parts(&self) -> &Parts {
+        &self.parts
+    }
+}
+impl State for CustomState {}
+impl ErrorHandling for CustomState {}
+
+impl From<CustomState> for Chain {
+    fn from(state: CustomState) -> Chain {
+        state.parts.into_chain()
+    }
+}

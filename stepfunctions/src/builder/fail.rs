@@ -8,19 +8,21 @@ use super::prelude::*;
 /// let f = stepfunctions::Fail::new("Job Failed").error("DescribeJob returned FAILED").cause("AWS Batch Job Failed");
 /// ```
 #[derive(Debug, Clone)]
-pub struct Fail {
+pub struct Fail<L = JsonPath> {
     parts: Parts,
+    language: PhantomData<L>,
 }
 
-impl Fail {
-    /// A Fail state with no error or cause.
-    ///
-    /// ```
-    /// let f = stepfunctions::Fail::new("FailBare");
-    /// ```
-    pub fn new(name: impl Into<String>) -> Self {
+constructors!(Fail, "Fail state", "", |name| Node::new(
+    name,
+    Kind::Fail(FailState::default())
+));
+
+impl<L: Language> Fail<L> {
+    fn from_node(node: Node) -> Self {
         Fail {
-            parts: Parts::new(Node::new(name, Kind::Fail(FailState::default()))),
+            parts: Parts::new(node),
+            language: PhantomData,
         }
     }
 
@@ -52,7 +54,9 @@ impl Fail {
         self.spec().cause = Some(Payload::from(cause.into()));
         self
     }
+}
 
+impl Fail<JsonPath> {
     /// The error, read from the input by a path or an intrinsic function (`ErrorPath`).
     ///
     /// ```
@@ -101,13 +105,33 @@ impl Fail {
     }
 }
 
-impl Sealed for Fail {
-    fn parts_mut(&mut self) -> &mut Parts {
-        &mut self.parts
+impl Fail<Jsonata> {
+    /// `Error` from an expression evaluated when the state runs.
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// use stepfunctions::model::Jsonata;
+    /// let f = Fail::jsonata("F").error_expr(Jsonata::states_input().field("code"));
+    /// ```
+    #[must_use]
+    pub fn error_expr(mut self, expression: impl Into<crate::model::Jsonata>) -> Self {
+        self.spec().error = Some(Payload::Jsonata(expression.into()));
+        self
     }
-    fn parts(&self) -> &Parts {
-        &self.parts
+
+    /// `Cause` from an expression evaluated when the state runs.
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// use stepfunctions::model::Jsonata;
+    /// let f = Fail::jsonata("F").cause_expr(Jsonata::new("$string($states.input)"));
+    /// ```
+    #[must_use]
+    pub fn cause_expr(mut self, expression: impl Into<crate::model::Jsonata>) -> Self {
+        self.spec().cause = Some(Payload::Jsonata(expression.into()));
+        self
     }
 }
-impl State for Fail {}
+
+builder!(Fail: [] [] []);
 simple_chain!(Fail);

@@ -13,20 +13,20 @@ use super::prelude::*;
 ///     .item_processor(Pass::new("Pass State"));
 /// ```
 #[derive(Debug, Clone)]
-pub struct Map {
+pub struct Map<L = JsonPath> {
     parts: Parts,
+    language: PhantomData<L>,
 }
 
-impl Map {
-    /// A Map state with no item processor yet.
-    ///
-    /// ```
-    /// let m = stepfunctions::Map::new("Each");
-    /// ```
-    pub fn new(name: impl Into<String>) -> Self {
-        let spec = MapState::default();
+constructors!(Map, "Map state (inline) with no item processor yet", "", |name| {
+    Node::new(name, Kind::Map(Box::default()))
+});
+
+impl<L: Language> Map<L> {
+    fn from_node(node: Node) -> Self {
         Map {
-            parts: Parts::new(Node::new(name, Kind::Map(Box::new(spec)))),
+            parts: Parts::new(node),
+            language: PhantomData,
         }
     }
 
@@ -35,17 +35,6 @@ impl Map {
             Kind::Map(spec) => spec,
             _ => unreachable!("a Map builder holds a Map node"),
         }
-    }
-
-    /// The path of the list in the input. Default: `$` (the input is the list).
-    ///
-    /// ```
-    /// let m = stepfunctions::Map::new("M").items_path("$.items");
-    /// ```
-    #[must_use]
-    pub fn items_path(mut self, path: impl Into<Path>) -> Self {
-        self.spec().items_path = Some(path.into());
-        self
     }
 
     /// Reshapes each item before processing (may use `$$.Map.Item.Value`). Default: the item.
@@ -93,6 +82,31 @@ impl Map {
         map
     }
 
+    /// How many items run at once; 0 means as many as possible. Default: 0. An inline Map runs
+    /// at most 40 at once: a larger value renders with a warning.
+    ///
+    /// ```
+    /// let m = stepfunctions::Map::new("M").max_concurrency(10);
+    /// ```
+    #[must_use]
+    pub fn max_concurrency(mut self, n: u32) -> Self {
+        self.spec().max_concurrency = Some(n);
+        self
+    }
+}
+
+impl Map<JsonPath> {
+    /// The path of the list in the input. Default: `$` (the input is the list).
+    ///
+    /// ```
+    /// let m = stepfunctions::Map::new("M").items_path("$.items");
+    /// ```
+    #[must_use]
+    pub fn items_path(mut self, path: impl Into<Path>) -> Self {
+        self.spec().items_path = Some(path.into());
+        self
+    }
+
     /// Reshapes each item, written as the older `Parameters` field (CDK's deprecated
     /// `parameters` of a Map), for definitions written before `ItemSelector`. Prefer
     /// [`item_selector`](Map::item_selector).
@@ -112,18 +126,6 @@ impl Map {
         self
     }
 
-    /// How many items run at once; 0 means as many as possible. Default: 0. An inline Map runs
-    /// at most 40 at once: a larger value renders with a warning.
-    ///
-    /// ```
-    /// let m = stepfunctions::Map::new("M").max_concurrency(10);
-    /// ```
-    #[must_use]
-    pub fn max_concurrency(mut self, n: u32) -> Self {
-        self.spec().max_concurrency = Some(n);
-        self
-    }
-
     /// Reads the max concurrency from the input. Default: none.
     ///
     /// ```
@@ -136,5 +138,34 @@ impl Map {
     }
 }
 
-builder!(Map: InputOutput, ResultPath, ResultSelector, ErrorHandling);
+impl Map<Jsonata> {
+    /// The items to process (`Items`): a list, or an expression giving one. Default: the
+    /// state's input, which must be a list.
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// use stepfunctions::model::Jsonata;
+    /// let m = Map::jsonata("Each").items(Jsonata::states_input().field("items").into());
+    /// ```
+    #[must_use]
+    pub fn items(mut self, items: Payload) -> Self {
+        self.spec().items = Some(items);
+        self
+    }
+
+    /// `MaxConcurrency` from an expression evaluated when the state runs.
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// use stepfunctions::model::Jsonata;
+    /// let m = Map::jsonata("Each").max_concurrency_expr(Jsonata::states_input().field("concurrency"));
+    /// ```
+    #[must_use]
+    pub fn max_concurrency_expr(mut self, expression: impl Into<crate::model::Jsonata>) -> Self {
+        self.spec().max_concurrency_expr = Some(expression.into());
+        self
+    }
+}
+
+builder!(Map: [Assign, ErrorHandling] [InputOutput, ResultPath, ResultSelector] [Output]);
 simple_chain!(Map);

@@ -12,19 +12,21 @@ use super::prelude::*;
 ///     .result_path("$.customer");
 /// ```
 #[derive(Debug, Clone)]
-pub struct Parallel {
+pub struct Parallel<L = JsonPath> {
     parts: Parts,
+    language: PhantomData<L>,
 }
 
-impl Parallel {
-    /// A Parallel state with no branch yet.
-    ///
-    /// ```
-    /// let p = stepfunctions::Parallel::new("P");
-    /// ```
-    pub fn new(name: impl Into<String>) -> Self {
+constructors!(Parallel, "Parallel state with no branch yet", "", |name| Node::new(
+    name,
+    Kind::Parallel { branches: Vec::new() }
+));
+
+impl<L: Language> Parallel<L> {
+    fn from_node(node: Node) -> Self {
         Parallel {
-            parts: Parts::new(Node::new(name, Kind::Parallel { branches: Vec::new() })),
+            parts: Parts::new(node),
+            language: PhantomData,
         }
     }
 
@@ -45,5 +47,5 @@ impl Parallel {
     }
 }
 
-builder!(Parallel: InputOutput, ResultPath, ResultSelector, Parameters, ErrorHandling);
+builder!(Parallel: [Assign, ErrorHandling] [InputOutput, ResultPath, ResultSelector, Parameters] [Output, Arguments]);
 simple_chain!(Parallel);

@@ -11,22 +11,26 @@ use super::prelude::*;
 ///     .result_path("$.coords");
 /// ```
 #[derive(Debug, Clone)]
-pub struct Pass {
+pub struct Pass<L = JsonPath> {
     parts: Parts,
+    language: PhantomData<L>,
 }
 
-impl Pass {
-    /// A Pass state with a name (1 to 80 characters, unique in the state machine).
-    ///
-    /// ```
-    /// let p = stepfunctions::Pass::new("Hello");
-    /// ```
-    pub fn new(name: impl Into<String>) -> Self {
+impl<L: Language> Pass<L> {
+    fn from_node(node: Node) -> Self {
         Pass {
-            parts: Parts::new(Node::new(name, Kind::Pass { result: None })),
+            parts: Parts::new(node),
+            language: PhantomData,
         }
     }
+}
 
+constructors!(Pass, "Pass state", "", |name| Node::new(
+    name,
+    Kind::Pass { result: None }
+));
+
+impl Pass<JsonPath> {
     /// A fixed result, placed by `ResultPath`. Default: none (the input passes through).
     ///
     /// ```
@@ -39,5 +43,5 @@ impl Pass {
     }
 }
 
-builder!(Pass: InputOutput, ResultPath, Parameters);
+builder!(Pass: [Assign] [InputOutput, ResultPath, Parameters] [Output]);
 simple_chain!(Pass);

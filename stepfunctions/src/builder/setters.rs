@@ -6,6 +6,61 @@ use crate::builder::catch::Catch;
 use crate::builder::chain::{Chain, StateRef};
 use crate::model::{Catcher, NullablePath, Path, Payload, Retry};
 
+/// The query languages as types: a state builder's second parameter says which fields it has.
+///
+/// `Pass::new`, `Task::new`, ... give the JSONPath builders ([`JsonPath`](ql::JsonPath), the
+/// default parameter: `Pass` is `Pass<ql::JsonPath>`), whose state takes the state machine's
+/// language; `Pass::jsonata`, `Task::jsonata`, ... give JSONata ones. A JSONPath-only setter
+/// (`input_path`, `result_path`, `result_selector`, `parameters`, `output_path`) does not exist
+/// on a JSONata builder, nor `output` on a JSONPath one:
+///
+/// ```compile_fail
+/// use stepfunctions::prelude::*;
+/// let p = Pass::jsonata("P").result_path("$.x"); // no ResultPath in JSONata
+/// ```
+///
+/// ```compile_fail
+/// use stepfunctions::prelude::*;
+/// let p = Pass::new("P").output(Payload::from("x")); // no Output in JSONPath
+/// ```
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// use stepfunctions::model::Jsonata;
+/// let p = Pass::jsonata("P").output(Payload::from_object([("id", Jsonata::states_input().field("id").into())]));
+/// ```
+pub mod ql {
+    use crate::model::QueryLanguage;
+
+    mod sealed {
+        pub trait Sealed {}
+    }
+
+    /// A query language as a type parameter of the state builders.
+    pub trait Language: sealed::Sealed + std::fmt::Debug + Clone + Copy + Default + 'static {
+        /// The language.
+        const QUERY_LANGUAGE: QueryLanguage;
+    }
+
+    /// JSONPath builders: `Pass::new` and the other `new`s (the state takes the machine's
+    /// language) and `Pass::json_path` (the state is JSONPath whatever the machine's).
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub struct JsonPath;
+
+    /// JSONata builders: `Pass::jsonata` and the other `jsonata`s.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub struct Jsonata;
+
+    impl sealed::Sealed for JsonPath {}
+    impl sealed::Sealed for Jsonata {}
+    impl Language for JsonPath {
+        const QUERY_LANGUAGE: QueryLanguage = QueryLanguage::JsonPath;
+    }
+    impl Language for Jsonata {
+        const QUERY_LANGUAGE: QueryLanguage = QueryLanguage::Jsonata;
+    }
+}
+
 pub(crate) mod sealed {
     /// Gives the shared setters access to a builder's parts. Not for use outside this crate.
     pub trait Sealed {
@@ -200,6 +255,76 @@ pub trait Parameters: State {
     }
 }
 
+/// `Assign`: the workflow variables a state sets when it completes (Pass, Task, Choice, Wait,
+/// Parallel and Map, in both languages).
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// let p = Pass::new("Init").assign("count", 3).assign("orderId", JsonPath::string_at("$.order.id"));
+/// ```
+pub trait Assign: State {
+    /// Sets the variable `name` to `value` (a literal, a path or intrinsic in JSONPath, an
+    /// expression in JSONata) when the state completes; set again, the last value wins. The
+    /// name is checked at synthesis.
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// use stepfunctions::model::Jsonata;
+    /// let p = Pass::jsonata("Init").assign("customer", Jsonata::states_input().field("customer"));
+    /// let asl = StateMachine::new("M", p).render_asl().unwrap();
+    /// assert!(asl.definition.contains(r#""customer": "{% $states.input.customer %}""#));
+    /// ```
+    #[must_use]
+    fn assign(mut self, name: impl Into<String>, value: impl Into<Payload>) -> Self {
+        self.parts_mut().node.io.assign.insert(name.into(), value.into());
+        self
+    }
+}
+
+/// `Output` (JSONata): the state's output (Pass, Task, Choice, Wait, Succeed, Parallel, Map).
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// use stepfunctions::model::Jsonata;
+/// let t = Pass::jsonata("Shape").output(Jsonata::new("$merge([$states.input, {'size': 'big'}])").into());
+/// ```
+pub trait Output: State {
+    /// What the state passes on: a literal, an object holding expressions, or one expression.
+    /// Default: the input (Pass, Wait, Choice, Succeed), the result (Task, Parallel, Map).
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// use stepfunctions::model::Jsonata;
+    /// let t = Pass::jsonata("P").output(Payload::from_object([("total", Jsonata::new("$sum($states.input.items.price)").into())]));
+    /// ```
+    #[must_use]
+    fn output(mut self, output: Payload) -> Self {
+        self.parts_mut().node.io.output = Some(output);
+        self
+    }
+}
+
+/// `Arguments` (JSONata): the input of a Parallel state's branches.
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// use stepfunctions::model::Jsonata;
+/// let p = Parallel::jsonata("Both").arguments(Payload::from_object([("id", Jsonata::states_input().field("id").into())]));
+/// ```
+pub trait Arguments: State {
+    /// The branches' input. Default: the state's input.
+    ///
+    /// ```
+    /// use stepfunctions::prelude::*;
+    /// let p = Parallel::jsonata("Both").arguments(Payload::from_object([("tag", "fixed".into())]));
+    /// ```
+    #[must_use]
+    fn arguments(mut self, arguments: Payload) -> Self {
+        self.parts_mut().node.io.parameters = Some(arguments);
+        self
+    }
+}
+
 /// `Retry` and `Catch`: Task, Parallel, Map and custom states.
 ///
 /// ```
@@ -240,6 +365,8 @@ pub trait ErrorHandling: State {
         parts.node.catch.push(Catcher {
             errors: catch.errors,
             result_path: catch.result_path,
+            output: catch.output,
+            assign: catch.assign,
             next,
         });
         self

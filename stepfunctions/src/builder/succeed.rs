@@ -8,22 +8,21 @@ use super::prelude::*;
 /// let s = stepfunctions::Succeed::new("Done");
 /// ```
 #[derive(Debug, Clone)]
-pub struct Succeed {
+pub struct Succeed<L = JsonPath> {
     parts: Parts,
+    language: PhantomData<L>,
 }
 
-impl Succeed {
-    /// A Succeed state.
-    ///
-    /// ```
-    /// let s = stepfunctions::Succeed::new("Completed");
-    /// ```
-    pub fn new(name: impl Into<String>) -> Self {
+impl<L: Language> Succeed<L> {
+    fn from_node(node: Node) -> Self {
         Succeed {
-            parts: Parts::new(Node::new(name, Kind::Succeed)),
+            parts: Parts::new(node),
+            language: PhantomData,
         }
     }
 }
 
-builder!(Succeed: InputOutput);
+constructors!(Succeed, "Succeed state", "", |name| Node::new(name, Kind::Succeed));
+
+builder!(Succeed: [] [InputOutput] [Output]);
 simple_chain!(Succeed);

@@ -5,8 +5,9 @@ use cfn_model::iam::PolicyStatement;
 use cfn_model::{cfn_concat, Expr};
 
 use crate::builder::chain::{Chain, Parts};
+use crate::builder::setters::ql::{JsonPath, Jsonata, Language};
 use crate::builder::setters::sealed::Sealed;
-use crate::builder::setters::{ErrorHandling, InputOutput, ResultPath, ResultSelector, State};
+use crate::builder::setters::{Assign, ErrorHandling, InputOutput, Output, ResultPath, ResultSelector, State};
 use crate::model::{Credentials, Payload, Retry, State as Node, StateKind as Kind, TaskState, Timeout};
 use crate::Error;
 
@@ -301,25 +302,71 @@ pub trait SupportsRequestResponse: ServiceIntegration {}
 /// // `Get` implements no `SupportsRunJob`: there is no `run_job` to call.
 /// let task = Task::new("Get", Get).run_job();
 /// ```
+///
+/// [`Task::jsonata`] gives a JSONata task: its input is written as `Arguments`, and it has
+/// `output` instead of the JSONPath setters.
+///
+/// ```
+/// use stepfunctions::prelude::*;
+/// use stepfunctions::model::Jsonata;
+/// use stepfunctions::StepFunctionsInvokeActivity;
+/// let work = StepFunctionsInvokeActivity::new("arn:aws:states:us-east-1:123456789012:activity:Work")
+///     .parameters(Payload::from_object([("id", Jsonata::states_input().field("id").into())]));
+/// let t = Task::jsonata("Work", work).output(Jsonata::states_result().field("done").into());
+/// let asl = StateMachine::new("M", t).query_language(QueryLanguage::Jsonata).render_asl().unwrap();
+/// assert!(asl.definition.contains(r#""Arguments": {"#));
+/// ```
 #[derive(Debug, Clone)]
-pub struct Task<I> {
+pub struct Task<I, L = JsonPath> {
     parts: Parts,
     integration: I,
     pattern: IntegrationPattern,
     timeout: Option<Timeout>,
     heartbeat: Option<Timeout>,
     credentials: Option<Credentials>,
+    language: std::marker::PhantomData<L>,
 }
 
 impl<I: ServiceIntegration> Task<I> {
-    /// A Task state that calls `integration` with its default pattern.
+    /// A Task state that calls `integration` with its default pattern, in the state machine's
+    /// query language, with the JSONPath setters.
     ///
     /// ```
     /// use stepfunctions::{Task, StepFunctionsInvokeActivity};
     /// let t = Task::new("Submit Job", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("SubmitJob")));
     /// ```
     pub fn new(name: impl Into<String>, integration: I) -> Self {
-        let node = Node::new(name, Kind::Task(Box::new(TaskState::new(Expr::lit("")))));
+        Task::with_language(name, integration, None)
+    }
+
+    /// A JSONPath task: `QueryLanguage` is JSONPath whatever the state machine's.
+    ///
+    /// ```
+    /// use stepfunctions::{Task, StepFunctionsInvokeActivity};
+    /// let t = Task::json_path("Submit Job", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("SubmitJob")));
+    /// ```
+    pub fn json_path(name: impl Into<String>, integration: I) -> Self {
+        Task::with_language(name, integration, Some(crate::model::QueryLanguage::JsonPath))
+    }
+}
+
+impl<I: ServiceIntegration> Task<I, Jsonata> {
+    /// A JSONata task: its input is written as `Arguments` (paths the integration writes become
+    /// their JSONata equivalents), with `output` and `assign`.
+    ///
+    /// ```
+    /// use stepfunctions::{Task, StepFunctionsInvokeActivity};
+    /// let t = Task::jsonata("Submit Job", StepFunctionsInvokeActivity::new(cfn_model::Expr::reference("SubmitJob")));
+    /// ```
+    pub fn jsonata(name: impl Into<String>, integration: I) -> Self {
+        Task::with_language(name, integration, Some(crate::model::QueryLanguage::Jsonata))
+    }
+}
+
+impl<I: ServiceIntegration, L: Language> Task<I, L> {
+    fn with_language(name: impl Into<String>, integration: I, language: Option<crate::model::QueryLanguage>) -> Self {
+        let mut node = Node::new(name, Kind::Task(Box::new(TaskState::new(Expr::lit("")))));
+        node.query_language = language;
         Task {
             parts: Parts::new(node),
             integration,
@@ -327,6 +374,7 @@ impl<I: ServiceIntegration> Task<I> {
             timeout: None,
             heartbeat: None,
             credentials: None,
+            language: std::marker::PhantomData,
         }
     }
 
@@ -408,7 +456,7 @@ impl<I: ServiceIntegration> Task<I> {
     }
 }
 
-impl<I: SupportsRunJob> Task<I> {
+impl<I: SupportsRunJob, L: Language> Task<I, L> {
     /// Waits for the job to finish (`.sync`).
     ///
     /// ```ignore
@@ -421,7 +469,7 @@ impl<I: SupportsRunJob> Task<I> {
     }
 }
 
-impl<I: SupportsWaitForTaskToken> Task<I> {
+impl<I: SupportsWaitForTaskToken, L: Language> Task<I, L> {
     /// Waits for the task token to come back (`.waitForTaskToken`); the task's input must pass
     /// [`JsonPath::task_token`](crate::JsonPath::task_token), or rendering fails.
     ///
@@ -435,7 +483,7 @@ impl<I: SupportsWaitForTaskToken> Task<I> {
     }
 }
 
-impl<I: SupportsRequestResponse> Task<I> {
+impl<I: SupportsRequestResponse, L: Language> Task<I, L> {
     /// Calls the API and goes on once it answers.
     ///
     /// ```ignore
@@ -448,7 +496,7 @@ impl<I: SupportsRequestResponse> Task<I> {
     }
 }
 
-impl<I> Sealed for Task<I> {
+impl<I, L> Sealed for Task<I, L> {
     fn parts_mut(&mut self) -> &mut Parts {
         &mut self.parts
     }
@@ -457,14 +505,16 @@ impl<I> Sealed for Task<I> {
     }
 }
 
-impl<I: ServiceIntegration> State for Task<I> {}
+impl<I: ServiceIntegration, L: Language> State for Task<I, L> {}
+impl<I: ServiceIntegration, L: Language> ErrorHandling for Task<I, L> {}
+impl<I: ServiceIntegration, L: Language> Assign for Task<I, L> {}
 impl<I: ServiceIntegration> InputOutput for Task<I> {}
 impl<I: ServiceIntegration> ResultPath for Task<I> {}
 impl<I: ServiceIntegration> ResultSelector for Task<I> {}
-impl<I: ServiceIntegration> ErrorHandling for Task<I> {}
+impl<I: ServiceIntegration> Output for Task<I, Jsonata> {}
 
-impl<I: ServiceIntegration> From<Task<I>> for Chain {
-    fn from(task: Task<I>) -> Chain {
+impl<I: ServiceIntegration, L: Language> From<Task<I, L>> for Chain {
+    fn from(task: Task<I, L>) -> Chain {
         let Task {
             mut parts,
             integration,
@@ -472,6 +522,7 @@ impl<I: ServiceIntegration> From<Task<I>> for Chain {
             timeout,
             heartbeat,
             credentials,
+            ..
         } = task;
         let IntegrationParts {
             resource,

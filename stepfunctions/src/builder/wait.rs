@@ -9,22 +9,26 @@ use super::prelude::*;
 /// let w = Wait::new("Wait X Seconds", WaitTime::seconds_path("$.wait_time"));
 /// ```
 #[derive(Debug, Clone)]
-pub struct Wait {
+pub struct Wait<L = JsonPath> {
     parts: Parts,
+    language: PhantomData<L>,
 }
 
-impl Wait {
-    /// A Wait state.
-    ///
-    /// ```
-    /// let w = stepfunctions::Wait::new("W", stepfunctions::WaitTime::seconds(10));
-    /// ```
-    pub fn new(name: impl Into<String>, time: WaitTime) -> Self {
+impl<L: Language> Wait<L> {
+    fn from_node(node: Node) -> Self {
         Wait {
-            parts: Parts::new(Node::new(name, Kind::Wait(time))),
+            parts: Parts::new(node),
+            language: PhantomData,
         }
     }
 }
 
-builder!(Wait: InputOutput);
+constructors!(
+    Wait,
+    "Wait state waiting `time`",
+    ", WaitTime::seconds(1)",
+    |name, time: WaitTime| Node::new(name, Kind::Wait(time))
+);
+
+builder!(Wait: [Assign] [InputOutput] [Output]);
 simple_chain!(Wait);

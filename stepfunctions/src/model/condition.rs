@@ -66,6 +66,9 @@ pub enum Condition {
     Or(Vec<Condition>),
     /// `Not`.
     Not(Box<Condition>),
+    /// `Condition` (JSONata): an expression that evaluates to `true` or `false`. Only as a
+    /// rule's whole condition, in a JSONata Choice state.
+    Jsonata(crate::model::Jsonata),
 }
 
 macro_rules! operators {
@@ -514,8 +517,26 @@ impl Condition {
         Condition::Not(Box::new(condition))
     }
 
+    /// A JSONata condition (`Condition` of a JSONata Choice rule): the rule is taken when the
+    /// expression is `true`.
+    ///
+    /// ```
+    /// use stepfunctions::Condition;
+    /// let c = Condition::jsonata("$states.input.total > 100");
+    /// assert_eq!(serde_json::to_string(&c).unwrap(), r#"{"Condition":"{% $states.input.total > 100 %}"}"#);
+    /// ```
+    pub fn jsonata(expression: impl Into<crate::model::Jsonata>) -> Self {
+        Condition::Jsonata(expression.into())
+    }
+
     pub(crate) fn validate(&self, state: &str) -> Result<(), Error> {
         match self {
+            Condition::Jsonata(_) => Err(Error::QueryLanguageMismatch {
+                state: state.to_owned(),
+                field: "Condition".into(),
+                language: crate::model::QueryLanguage::JsonPath,
+                reason: "a JSONata condition is only a whole rule's condition, in a JSONata Choice state".into(),
+            }),
             Condition::Compare(Comparison {
                 variable,
                 operator,

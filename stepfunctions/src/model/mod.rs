@@ -22,6 +22,7 @@
 //! ```
 
 mod condition;
+mod jsonata;
 pub(crate) mod path;
 mod payload;
 mod retry;
@@ -33,8 +34,10 @@ use cfn_model::Expr;
 use indexmap::IndexMap;
 
 pub use condition::{Comparison, Condition, Operand, Operator};
+pub use jsonata::Jsonata;
+pub(crate) use jsonata::{strip_delimiters, STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT};
 pub use path::{Path, PathRoot};
-pub(crate) use payload::check_path;
+pub(crate) use payload::{check_jsonata, check_path};
 pub use payload::{Arg, Intrinsic, Payload};
 pub(crate) use retry::{check_error_names, whole_seconds};
 pub use retry::{Errors, JitterType, Retry};
@@ -113,6 +116,8 @@ pub struct Definition {
     pub version: Option<String>,
     /// `TimeoutSeconds`: the longest an execution may run.
     pub timeout_seconds: Option<u64>,
+    /// `QueryLanguage`: the language of every state that sets none; `None` is JSONPath.
+    pub query_language: Option<QueryLanguage>,
     /// `StartAt` and `States`.
     pub graph: Graph,
     /// Top-level fields the model does not know.
@@ -158,6 +163,30 @@ impl Definition {
     pub fn timeout_seconds(mut self, seconds: u64) -> Self {
         self.timeout_seconds = Some(seconds);
         self
+    }
+
+    /// Sets the query language of every state that sets none.
+    ///
+    /// ```
+    /// # use stepfunctions::model::*;
+    /// let d = Definition::new(Graph::new("P", [State::new("P", StateKind::Succeed)])).query_language(QueryLanguage::Jsonata);
+    /// assert_eq!(d.language(), QueryLanguage::Jsonata);
+    /// ```
+    #[must_use]
+    pub fn query_language(mut self, language: QueryLanguage) -> Self {
+        self.query_language = Some(language);
+        self
+    }
+
+    /// The language of the states that set none: `QueryLanguage`, or JSONPath.
+    ///
+    /// ```
+    /// # use stepfunctions::model::*;
+    /// let d = Definition::new(Graph::new("P", [State::new("P", StateKind::Succeed)]));
+    /// assert_eq!(d.language(), QueryLanguage::JsonPath);
+    /// ```
+    pub fn language(&self) -> QueryLanguage {
+        self.query_language.unwrap_or_default()
     }
 
     /// The IAM statements the states need, in the order of the states (nested ones after the
@@ -267,6 +296,8 @@ pub struct State {
     pub name: String,
     /// `Comment`.
     pub comment: Option<String>,
+    /// `QueryLanguage`; `None` takes the definition's.
+    pub query_language: Option<QueryLanguage>,
     /// The type and its fields.
     pub kind: StateKind,
     /// Input and output processing.
@@ -292,6 +323,7 @@ impl State {
         State {
             name: name.into(),
             comment: None,
+            query_language: None,
             kind,
             io: Processing::default(),
             retry: Vec::new(),
@@ -399,8 +431,9 @@ pub enum NullablePath {
     Null,
 }
 
-/// Input and output processing (JSONPath): which of these fields a state type takes is decided
-/// by the builders and checked by validation.
+/// Input and output processing, and variables: which of these fields a state type takes, and in
+/// which query language, is decided by the builders and checked by validation. `parameters`
+/// is neutral: `Parameters` in a JSONPath state, `Arguments` in a JSONata one.
 ///
 /// ```
 /// use stepfunctions::model::{NullablePath, Processing};
@@ -409,16 +442,58 @@ pub enum NullablePath {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Processing {
-    /// `InputPath`.
+    /// `InputPath` (JSONPath).
     pub input_path: Option<NullablePath>,
-    /// `Parameters` of a Pass or Parallel (a task's input is [`TaskState::input`]).
+    /// `Parameters` of a Pass or Parallel, `Arguments` of a JSONata Parallel (a task's input
+    /// is [`TaskState::input`]).
     pub parameters: Option<Payload>,
     /// `ResultSelector`.
     pub result_selector: Option<Payload>,
     /// `ResultPath`.
     pub result_path: Option<NullablePath>,
-    /// `OutputPath`.
+    /// `OutputPath` (JSONPath).
     pub output_path: Option<NullablePath>,
+    /// `Output` (JSONata): the state's output.
+    pub output: Option<Payload>,
+    /// `Assign`: the workflow variables the state sets, by name, when it completes.
+    pub assign: IndexMap<String, Payload>,
+}
+
+/// The language a state's fields are written in: `QueryLanguage`.
+///
+/// ```
+/// use stepfunctions::model::QueryLanguage;
+/// assert_eq!(QueryLanguage::Jsonata.as_str(), "JSONata");
+/// assert_eq!(QueryLanguage::default(), QueryLanguage::JsonPath);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum QueryLanguage {
+    /// `JSONPath`: paths, `Parameters`, `ResultSelector`, `ResultPath`, `OutputPath`, intrinsic
+    /// functions.
+    #[default]
+    JsonPath,
+    /// `JSONata`: expressions in `{% %}`, `Arguments`, `Output`.
+    Jsonata,
+}
+
+impl QueryLanguage {
+    /// The `QueryLanguage` value.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::model::QueryLanguage::JsonPath.as_str(), "JSONPath");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QueryLanguage::JsonPath => "JSONPath",
+            QueryLanguage::Jsonata => "JSONata",
+        }
+    }
+}
+
+impl std::fmt::Display for QueryLanguage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The type of a state, as its `Type` field names it.
@@ -616,16 +691,20 @@ impl TaskState {
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapState {
-    /// `ItemsPath`.
+    /// `ItemsPath` (JSONPath).
     pub items_path: Option<Path>,
+    /// `Items` (JSONata): a list, or an expression giving one.
+    pub items: Option<Payload>,
     /// `ItemSelector`.
     pub item_selector: Option<Payload>,
     /// `ItemProcessor` (its `ProcessorConfig` is `INLINE`).
     pub processor: Option<Graph>,
     /// `MaxConcurrency`.
     pub max_concurrency: Option<u32>,
-    /// `MaxConcurrencyPath`.
+    /// `MaxConcurrencyPath` (JSONPath).
     pub max_concurrency_path: Option<Path>,
+    /// `MaxConcurrency` as an expression (JSONata).
+    pub max_concurrency_expr: Option<Jsonata>,
     /// Whether the processor is written as the older `Iterator` (no `ProcessorConfig`) instead
     /// of `ItemProcessor`.
     pub legacy_iterator: bool,
@@ -652,7 +731,8 @@ pub struct FailState {
 ///
 /// ```
 /// use stepfunctions::{model::ChoiceRule, Condition};
-/// let r = ChoiceRule { condition: Condition::is_present("$.x"), next: "Has X".into(), comment: None };
+/// let r = ChoiceRule::new(Condition::is_present("$.x"), "Has X");
+/// assert!(r.comment.is_none() && r.assign.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChoiceRule {
@@ -662,19 +742,64 @@ pub struct ChoiceRule {
     pub next: String,
     /// `Comment`.
     pub comment: Option<String>,
+    /// `Output` (JSONata): the Choice state's output when this rule is taken.
+    pub output: Option<Payload>,
+    /// `Assign`: the variables set when this rule is taken.
+    pub assign: IndexMap<String, Payload>,
+}
+
+impl ChoiceRule {
+    /// A rule going to `next` when `condition` holds, with no comment, output or variables.
+    ///
+    /// ```
+    /// use stepfunctions::{model::ChoiceRule, Condition};
+    /// assert_eq!(ChoiceRule::new(Condition::is_null("$.x"), "N").next, "N");
+    /// ```
+    pub fn new(condition: Condition, next: impl Into<String>) -> Self {
+        ChoiceRule {
+            condition,
+            next: next.into(),
+            comment: None,
+            output: None,
+            assign: IndexMap::new(),
+        }
+    }
 }
 
 /// A catcher once its handler is placed: on these errors, go to `next`.
 ///
 /// ```
-/// let c = stepfunctions::model::Catcher { errors: vec!["States.ALL".into()], result_path: None, next: "Failed".into() };
+/// let c = stepfunctions::model::Catcher::new(["States.ALL"], "Failed");
+/// assert!(c.result_path.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catcher {
     /// `ErrorEquals`.
     pub errors: Vec<String>,
-    /// `ResultPath` of the error output.
+    /// `ResultPath` of the error output (JSONPath).
     pub result_path: Option<NullablePath>,
+    /// `Output` (JSONata): the state's output when this catcher is taken.
+    pub output: Option<Payload>,
+    /// `Assign`: the variables set when this catcher is taken.
+    pub assign: IndexMap<String, Payload>,
     /// `Next`.
     pub next: String,
+}
+
+impl Catcher {
+    /// A catcher of these errors going to `next`, with no result path, output or variables.
+    ///
+    /// ```
+    /// let c = stepfunctions::model::Catcher::new(["States.Timeout"], "Timed Out");
+    /// assert_eq!(c.errors, ["States.Timeout"]);
+    /// ```
+    pub fn new<E: Into<String>>(errors: impl IntoIterator<Item = E>, next: impl Into<String>) -> Self {
+        Catcher {
+            errors: errors.into_iter().map(Into::into).collect(),
+            result_path: None,
+            output: None,
+            assign: IndexMap::new(),
+            next: next.into(),
+        }
+    }
 }

@@ -9,7 +9,9 @@ use indexmap::IndexMap;
 
 use crate::error::Error;
 use crate::json_path::syntax::PathKind;
-use crate::model::path::{Path, PathRoot};
+use crate::model::jsonata::{Jsonata, STATES_ERROR_OUTPUT, STATES_RESULT};
+use crate::model::path::Path;
+use crate::model::QueryLanguage;
 
 /// A JSON value whose fields may be JsonPaths or intrinsic functions, resolved at run time.
 ///
@@ -54,6 +56,8 @@ pub enum Payload {
     /// definition substitution, so it is the value of an object's key, and its items hold no
     /// comma or quote (ids and names do not).
     List(cfn_model::ListExpr),
+    /// A JSONata expression evaluated at run time (JSONata states): `"{% ... %}"`.
+    Jsonata(crate::model::Jsonata),
 }
 
 impl Payload {
@@ -161,24 +165,98 @@ impl Payload {
         match self {
             Payload::Path(p) => p.starts_with("$$.Task.Token"),
             Payload::Intrinsic(i) => i.render().contains("$$.Task.Token"),
+            Payload::Jsonata(e) => e.reads_task_token(),
             Payload::Array(items) => items.iter().any(Payload::contains_task_token),
             Payload::Object(map) => map.values().any(Payload::contains_task_token),
             _ => false,
         }
     }
 
-    /// Checks every path and intrinsic function; `field` names the field in errors.
+    /// Checks every path and intrinsic function of a JSONPath field; `field` names the field in
+    /// errors.
     pub(crate) fn validate(&self, state: &str, field: &str) -> Result<(), Error> {
-        self.validate_at(state, &FieldPath::Root(field))
+        self.validate_in(state, field, QueryLanguage::JsonPath, 0)
     }
 
-    /// The recursion of [`validate`](Self::validate): the field's name is only spelled out for
-    /// an error, so checking a valid payload allocates nothing.
-    fn validate_at(&self, state: &str, field: &FieldPath<'_>) -> Result<(), Error> {
+    /// Checks every value of a field of a state in `language`: paths and intrinsic functions
+    /// in JSONPath; in JSONata, expressions (reading only the `$states` members in `members`)
+    /// and paths that have a JSONata equivalent.
+    pub(crate) fn validate_in(
+        &self,
+        state: &str,
+        field: &str,
+        language: QueryLanguage,
+        members: u8,
+    ) -> Result<(), Error> {
+        let check = Check {
+            state,
+            language,
+            members,
+        };
+        self.validate_at(&check, &FieldPath::Root(field))
+    }
+
+    /// The recursion of [`validate_in`](Self::validate_in): the field's name is only spelled out
+    /// for an error, so checking a valid payload allocates nothing.
+    fn validate_at(&self, check: &Check<'_>, field: &FieldPath<'_>) -> Result<(), Error> {
+        let state = check.state;
+        if check.language == QueryLanguage::Jsonata {
+            return match self {
+                Payload::Path(p) if Jsonata::from_path(p).is_some() => Ok(()),
+                Payload::Path(p) => Err(Error::QueryLanguageMismatch {
+                    state: state.to_owned(),
+                    field: field.to_string(),
+                    language: QueryLanguage::Jsonata,
+                    reason: format!(
+                        "the path `{p}` names more than one node and has no plain JSONata form; write a Jsonata expression"
+                    ),
+                }),
+                Payload::Intrinsic(i) => Err(Error::QueryLanguageMismatch {
+                    state: state.to_owned(),
+                    field: field.to_string(),
+                    language: QueryLanguage::Jsonata,
+                    reason: format!(
+                        "`{}` is a JSONPath intrinsic function; use a JSONata expression (JSONata's functions, $uuid(), $partition(), ...)",
+                        i.render()
+                    ),
+                }),
+                Payload::Jsonata(e) => check_jsonata(state, field, e, check.members),
+                Payload::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(i, item)| item.validate_at(check, &FieldPath::Index(field, i))),
+                Payload::Object(map) => map.iter().try_for_each(|(k, v)| {
+                    if k.ends_with(".$") {
+                        return Err(Error::QueryLanguageMismatch {
+                            state: state.to_owned(),
+                            field: FieldPath::Key(field, k).to_string(),
+                            language: QueryLanguage::Jsonata,
+                            reason: "a key ending in `.$` is JSONPath; in JSONata a value is an expression by itself".into(),
+                        });
+                    }
+                    v.validate_at(check, &FieldPath::Key(field, k))
+                }),
+                _ => Ok(()),
+            };
+        }
         match self {
+            Payload::Jsonata(e) => Err(Error::QueryLanguageMismatch {
+                state: state.to_owned(),
+                field: field.to_string(),
+                language: QueryLanguage::JsonPath,
+                reason: format!(
+                    "`{e}` is a JSONata expression; make the state JSONata (`jsonata` constructors or the state machine's query_language), or give a path"
+                ),
+            }),
             Payload::Path(p) if path_is_fine(p, PathKind::Path) => Ok(()),
             Payload::Path(p) => check_path(state, &field.to_string(), p, PathKind::Path),
             Payload::Intrinsic(i) => i.validate_in(state, field),
+            Payload::Array(items) if items.iter().any(|i| matches!(i, Payload::Jsonata(_))) => Err(Error::QueryLanguageMismatch {
+                state: state.to_owned(),
+                field: field.to_string(),
+                language: QueryLanguage::JsonPath,
+                reason: "a JSONata expression in a JSONPath state's list".into(),
+            }),
             Payload::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let item_field = FieldPath::Index(field, i);
@@ -191,7 +269,7 @@ impl Payload {
                             reason: "Step Functions does not resolve paths inside a list; use JsonPath::array".into(),
                         });
                     }
-                    item.validate_at(state, &item_field)?;
+                    item.validate_at(check, &item_field)?;
                 }
                 Ok(())
             }
@@ -204,7 +282,7 @@ impl Payload {
                             value: serde_json::to_string(v).unwrap_or_default(),
                         });
                     }
-                    v.validate_at(state, &FieldPath::Key(field, k))?;
+                    v.validate_at(check, &FieldPath::Key(field, k))?;
                 }
                 Ok(())
             }
@@ -220,6 +298,43 @@ impl Payload {
             _ => String::new(),
         }
     }
+}
+
+/// What a payload is checked against.
+struct Check<'a> {
+    state: &'a str,
+    language: QueryLanguage,
+    /// The `$states` members its expressions may read.
+    members: u8,
+}
+
+/// Checks an expression of a field: well formed, and reading only the `$states` members the
+/// field has (`members`).
+pub(crate) fn check_jsonata(state: &str, field: &dyn std::fmt::Display, e: &Jsonata, members: u8) -> Result<(), Error> {
+    let err = |reason: String| Error::InvalidJsonata {
+        state: state.to_owned(),
+        field: field.to_string(),
+        expression: e.as_str().to_owned(),
+        reason,
+    };
+    if let Some(reason) = e.error() {
+        return Err(err(reason.to_owned()));
+    }
+    let extra = e.states_members() & !members;
+    if extra != 0 {
+        let (name, where_) = if extra & STATES_RESULT != 0 {
+            (
+                "$states.result",
+                "only in the Output and Assign of a Task, Parallel or Map",
+            )
+        } else if extra & STATES_ERROR_OUTPUT != 0 {
+            ("$states.errorOutput", "only in a Catch's Output and Assign")
+        } else {
+            ("$states", "not in this field")
+        };
+        return Err(err(format!("{name} is available {where_}")));
+    }
+    Ok(())
 }
 
 /// Where a value sits in a field, spelled out only when an error names it: `Parameters.a[0]`.
@@ -241,11 +356,11 @@ impl std::fmt::Display for FieldPath<'_> {
 
 /// Whether [`check_path`] passes, found without allocating.
 fn path_is_fine(path: &Path, kind: PathKind) -> bool {
-    path.check(kind).is_ok() && !matches!(path.root(), Some(PathRoot::Variable(_)))
+    path.check(kind).is_ok()
 }
 
-/// Checks a path of a field: well formed, of the kind the field takes, and reading no variable
-/// (no state assigns one).
+/// Checks a path of a field: well formed, and of the kind the field takes. (Whether a variable
+/// it reads is assigned is the scope check's: `validate::check_variables`.)
 pub(crate) fn check_path(state: &str, field: &str, path: &Path, kind: PathKind) -> Result<(), Error> {
     path.check(kind).map_err(|reason| Error::InvalidPath {
         state: state.to_owned(),
@@ -256,15 +371,7 @@ pub(crate) fn check_path(state: &str, field: &str, path: &Path, kind: PathKind) 
             PathKind::Reference => "reference path",
         },
         reason,
-    })?;
-    match path.root() {
-        Some(PathRoot::Variable(name)) => Err(Error::UnassignedVariable {
-            state: state.to_owned(),
-            field: field.to_owned(),
-            variable: name.to_owned(),
-        }),
-        _ => Ok(()),
-    }
+    })
 }
 
 impl From<&str> for Payload {
@@ -288,6 +395,12 @@ impl From<Expr> for Payload {
 impl From<bool> for Payload {
     fn from(b: bool) -> Self {
         Payload::Bool(b)
+    }
+}
+
+impl From<Jsonata> for Payload {
+    fn from(e: Jsonata) -> Self {
+        Payload::Jsonata(e)
     }
 }
 
@@ -607,11 +720,6 @@ impl Intrinsic {
                 Arg::Path(p) => {
                     p.check(PathKind::Path)
                         .map_err(|r| err(format!("argument `{p}`: {r}")))?;
-                    if let Some(PathRoot::Variable(name)) = p.root() {
-                        return Err(err(format!(
-                            "argument `{p}` reads the variable `${name}`, which no state assigns"
-                        )));
-                    }
                 }
                 Arg::Intrinsic(inner) => inner.check(err)?,
                 Arg::Invalid(text) => {

@@ -5,6 +5,7 @@ use std::time::Duration;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
 
+use super::jsonata::Jsonata;
 use super::path::Path;
 use super::payload::Payload;
 use super::retry::whole_seconds;
@@ -23,6 +24,7 @@ pub struct Timeout(TimeoutInner);
 enum TimeoutInner {
     Seconds(Result<u64, String>),
     Path(Path),
+    Expr(Jsonata),
 }
 
 impl Timeout {
@@ -61,7 +63,31 @@ impl Timeout {
     pub fn fixed(&self) -> Option<&Result<u64, String>> {
         match &self.0 {
             TimeoutInner::Seconds(s) => Some(s),
-            TimeoutInner::Path(_) => None,
+            _ => None,
+        }
+    }
+
+    /// A number of seconds an expression gives when the state runs (JSONata
+    /// `TimeoutSeconds` / `HeartbeatSeconds`).
+    ///
+    /// ```
+    /// use stepfunctions::{model::Jsonata, Timeout};
+    /// let t = Timeout::expr(Jsonata::states_input().field("timeout"));
+    /// assert_eq!(t.expression().unwrap().as_str(), "$states.input.timeout");
+    /// ```
+    pub fn expr(expression: impl Into<Jsonata>) -> Self {
+        Timeout(TimeoutInner::Expr(expression.into()))
+    }
+
+    /// The expression, for a timeout given as one.
+    ///
+    /// ```
+    /// assert!(stepfunctions::Timeout::seconds(3).expression().is_none());
+    /// ```
+    pub fn expression(&self) -> Option<&Jsonata> {
+        match &self.0 {
+            TimeoutInner::Expr(e) => Some(e),
+            _ => None,
         }
     }
 
@@ -73,7 +99,7 @@ impl Timeout {
     pub fn path(&self) -> Option<&Path> {
         match &self.0 {
             TimeoutInner::Path(p) => Some(p),
-            TimeoutInner::Seconds(_) => None,
+            _ => None,
         }
     }
 }

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::error::Error;
 use crate::json_path::syntax::PathKind;
-use crate::model::{check_path, whole_seconds, Path};
+use crate::model::{check_path, whole_seconds, Jsonata, Path};
 use crate::util::is_rfc3339;
 
 /// How long a [`Wait`](crate::Wait) state waits: a fixed time or one read from the input.
@@ -24,6 +24,8 @@ enum Inner {
     SecondsPath(Path),
     Timestamp(String),
     TimestampPath(Path),
+    SecondsExpr(Jsonata),
+    TimestampExpr(Jsonata),
 }
 
 impl WaitTime {
@@ -72,6 +74,29 @@ impl WaitTime {
         WaitTime(Inner::TimestampPath(path.into()))
     }
 
+    /// Waits the number of seconds an expression gives when the state runs (JSONata
+    /// `Seconds`).
+    ///
+    /// ```
+    /// use stepfunctions::{model::Jsonata, WaitTime};
+    /// let w = WaitTime::seconds_expr(Jsonata::states_input().field("delay"));
+    /// assert_eq!(serde_json::to_string(&w).unwrap(), r#"{"Seconds":"{% $states.input.delay %}"}"#);
+    /// ```
+    pub fn seconds_expr(expression: impl Into<Jsonata>) -> Self {
+        WaitTime(Inner::SecondsExpr(expression.into()))
+    }
+
+    /// Waits until the timestamp an expression gives when the state runs (JSONata
+    /// `Timestamp`).
+    ///
+    /// ```
+    /// use stepfunctions::{model::Jsonata, WaitTime};
+    /// let w = WaitTime::timestamp_expr(Jsonata::states_input().field("until"));
+    /// ```
+    pub fn timestamp_expr(expression: impl Into<Jsonata>) -> Self {
+        WaitTime(Inner::TimestampExpr(expression.into()))
+    }
+
     pub(crate) fn validate(&self, state: &str) -> Result<(), Error> {
         let invalid = |reason: String| Error::InvalidValue {
             state: state.to_owned(),
@@ -86,6 +111,7 @@ impl WaitTime {
             Inner::TimestampPath(p) => check_path(state, "TimestampPath", p, PathKind::Reference),
             Inner::Timestamp(t) if !is_rfc3339(t) => Err(invalid(format!("`{t}` is not an RFC 3339 timestamp"))),
             Inner::Timestamp(_) => Ok(()),
+            Inner::SecondsExpr(_) | Inner::TimestampExpr(_) => Ok(()),
         }
     }
 
@@ -102,6 +128,8 @@ impl WaitTime {
             Inner::SecondsPath(p) => WaitField::SecondsPath(p),
             Inner::Timestamp(t) => WaitField::Timestamp(t),
             Inner::TimestampPath(p) => WaitField::TimestampPath(p),
+            Inner::SecondsExpr(e) => WaitField::SecondsExpr(e),
+            Inner::TimestampExpr(e) => WaitField::TimestampExpr(e),
         }
     }
 }
@@ -117,4 +145,8 @@ pub enum WaitField<'a> {
     Timestamp(&'a str),
     /// `TimestampPath`.
     TimestampPath(&'a Path),
+    /// `Seconds` as a JSONata expression.
+    SecondsExpr(&'a Jsonata),
+    /// `Timestamp` as a JSONata expression.
+    TimestampExpr(&'a Jsonata),
 }

@@ -33,7 +33,7 @@
 pub(crate) mod reindent;
 mod substitutions;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use cfn_model::Expr;
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -41,13 +41,17 @@ use serde::{Serialize, Serializer};
 
 pub use substitutions::Substitutions;
 
+use indexmap::IndexMap;
+
 use crate::model::{
-    Catcher, Comparison, Condition, Credentials, Definition, Graph, Intrinsic, NullablePath, Operand, Payload, Retry,
-    State, StateKind, Timeout, WaitTime,
+    strip_delimiters, Catcher, Comparison, Condition, Credentials, Definition, Graph, Intrinsic, Jsonata, NullablePath,
+    Operand, Payload, QueryLanguage, Retry, State, StateKind, Timeout, WaitTime,
 };
 
 /// What a render depends on: whether CloudFormation expressions become `${Key}` placeholders
-/// (and which keys are taken), or are written in `Fn::Sub` text form.
+/// (and which keys are taken), or are written in `Fn::Sub` text form; and the query language of
+/// the definition and of the state being rendered (JSONPath unless told otherwise, see
+/// [`in_language`](Self::in_language)).
 ///
 /// ```
 /// use stepfunctions::render::RenderContext;
@@ -57,6 +61,10 @@ use crate::model::{
 #[derive(Debug)]
 pub struct RenderContext {
     substitutions: Option<RefCell<Substitutions>>,
+    /// The definition's language: what a state that sets none is in.
+    top: Cell<QueryLanguage>,
+    /// The language of the state being rendered.
+    language: Cell<QueryLanguage>,
 }
 
 impl RenderContext {
@@ -68,7 +76,11 @@ impl RenderContext {
     /// let cx = stepfunctions::render::RenderContext::plain();
     /// ```
     pub fn plain() -> Self {
-        RenderContext { substitutions: None }
+        RenderContext {
+            substitutions: None,
+            top: Cell::new(QueryLanguage::JsonPath),
+            language: Cell::new(QueryLanguage::JsonPath),
+        }
     }
 
     /// A context that writes each CloudFormation expression as a `${Key}` placeholder, giving
@@ -81,7 +93,42 @@ impl RenderContext {
     pub fn with_substitutions(start: Substitutions) -> Self {
         RenderContext {
             substitutions: Some(RefCell::new(start)),
+            top: Cell::new(QueryLanguage::JsonPath),
+            language: Cell::new(QueryLanguage::JsonPath),
         }
+    }
+
+    /// This context, rendering values as a state in `language` writes them (a definition
+    /// rendered with it sets its own): a path inside a JSONata payload is written as its
+    /// JSONata equivalent, a key never takes `.$`.
+    ///
+    /// ```
+    /// use stepfunctions::model::QueryLanguage;
+    /// use stepfunctions::render::RenderContext;
+    /// use stepfunctions::{JsonPath, Payload};
+    /// let cx = RenderContext::plain().in_language(QueryLanguage::Jsonata);
+    /// let p = Payload::from_object([("id", JsonPath::string_at("$.order.id"))]);
+    /// assert_eq!(cx.to_json(&p).unwrap(), br#"{"id":"{% $states.input.order.id %}"}"#);
+    /// ```
+    #[must_use]
+    pub fn in_language(self, language: QueryLanguage) -> Self {
+        self.top.set(language);
+        self.language.set(language);
+        self
+    }
+
+    /// The language values are being rendered in: the current state's.
+    ///
+    /// ```
+    /// use stepfunctions::model::QueryLanguage;
+    /// assert_eq!(stepfunctions::render::RenderContext::plain().language(), QueryLanguage::JsonPath);
+    /// ```
+    pub fn language(&self) -> QueryLanguage {
+        self.language.get()
+    }
+
+    fn jsonata(&self) -> bool {
+        self.language.get() == QueryLanguage::Jsonata
     }
 
     /// The substitutions the renders so far have used (empty for a plain context).
@@ -140,15 +187,21 @@ impl RenderContext {
 impl RenderContext {
     /// A CloudFormation list as `States.StringSplit('<items joined by commas>', ',')`: the joined
     /// items a placeholder (collecting) or `Fn::Sub` text (plain).
+    /// In JSONata, `{% $split('<items>', ',') %}`.
     fn split_list<S: Serializer>(&self, list: &cfn_model::ListExpr, s: S) -> Result<S::Ok, S::Error> {
         let joined = Expr::join_list(",", list.clone());
+        let (open, close) = if self.jsonata() {
+            ("{% $split('", "', ',') %}")
+        } else {
+            ("States.StringSplit('", "', ',')")
+        };
         match &self.substitutions {
             Some(subs) => {
                 let mut subs = subs.borrow_mut();
                 let key = subs.placeholder(&joined);
-                s.collect_str(&format_args!("States.StringSplit('${{{key}}}', ',')"))
+                s.collect_str(&format_args!("{open}${{{key}}}{close}"))
             }
-            None => s.collect_str(&format_args!("States.StringSplit('{joined}', ',')")),
+            None => s.collect_str(&format_args!("{open}{joined}{close}")),
         }
     }
 }
@@ -215,7 +268,13 @@ macro_rules! serialize_plain {
     )*};
 }
 
-serialize_plain!(Payload, Intrinsic, Condition, Retry, WaitTime, Definition, Graph, State);
+serialize_plain!(Payload, Intrinsic, Condition, Retry, WaitTime, Definition, Graph, State, Jsonata);
+
+impl Render for Jsonata {
+    fn render<S: Serializer>(&self, _cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 impl Render for Definition {
     fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
@@ -223,8 +282,15 @@ impl Render for Definition {
         if let Some(c) = &self.comment {
             m.serialize_entry("Comment", c)?;
         }
+        let language = self.language();
+        if language == QueryLanguage::Jsonata {
+            m.serialize_entry("QueryLanguage", language.as_str())?;
+        }
+        let (top, current) = (cx.top.replace(language), cx.language.replace(language));
         m.serialize_entry("StartAt", &self.graph.start_at)?;
         m.serialize_entry("States", &States(&self.graph, cx))?;
+        cx.top.set(top);
+        cx.language.set(current);
         if let Some(t) = self.timeout_seconds {
             m.serialize_entry("TimeoutSeconds", &t)?;
         }
@@ -307,10 +373,19 @@ impl Render for State {
             }
             return m.end();
         }
+        let language = self.query_language.unwrap_or(cx.top.get());
+        let outer = cx.language.replace(language);
         m.serialize_entry("Type", self.kind.label())?;
+        // Written where the state's language is not the one it would take: the machine's, or
+        // (for a nested state) the enclosing state's, so that either reading of the
+        // inheritance gives the same language.
+        if language != cx.top.get() || language != outer {
+            m.serialize_entry("QueryLanguage", language.as_str())?;
+        }
         if let Some(c) = &self.comment {
             m.serialize_entry("Comment", c)?;
         }
+        let jsonata = language == QueryLanguage::Jsonata;
         match &self.kind {
             StateKind::Task(task) => {
                 m.serialize_entry("Resource", &cx.view(&task.resource))?;
@@ -330,7 +405,7 @@ impl Render for State {
                     [("Error", "ErrorPath", &fail.error), ("Cause", "CausePath", &fail.cause)]
                 {
                     match value {
-                        Some(v) if v.is_dynamic() => m.serialize_entry(path_field, &cx.view(v))?,
+                        Some(v) if v.is_dynamic() && !jsonata => m.serialize_entry(path_field, &cx.view(v))?,
                         Some(v) => m.serialize_entry(field, &cx.view(v))?,
                         None => {}
                     }
@@ -339,6 +414,9 @@ impl Render for State {
             StateKind::Map(map) => {
                 if let Some(p) = &map.items_path {
                     m.serialize_entry("ItemsPath", p)?;
+                }
+                if let Some(items) = &map.items {
+                    m.serialize_entry("Items", &cx.view(items))?;
                 }
                 if let Some(sel) = &map.item_selector {
                     let field = if map.legacy_parameters {
@@ -350,6 +428,9 @@ impl Render for State {
                 }
                 if let Some(n) = map.max_concurrency {
                     m.serialize_entry("MaxConcurrency", &n)?;
+                }
+                if let Some(e) = &map.max_concurrency_expr {
+                    m.serialize_entry("MaxConcurrency", &cx.view(e))?;
                 }
                 if let Some(p) = &map.max_concurrency_path {
                     m.serialize_entry("MaxConcurrencyPath", p)?;
@@ -373,13 +454,14 @@ impl Render for State {
         if let Some(p) = &io.input_path {
             m.serialize_entry("InputPath", &cx.view(p))?;
         }
-        // A task's input and a Pass's or Parallel's parameters are the JSONPath `Parameters`.
+        // A task's input and a Pass's or Parallel's parameters: the JSONPath `Parameters`, the
+        // JSONata `Arguments`.
         let parameters = match &self.kind {
             StateKind::Task(task) => task.input.as_ref(),
             _ => io.parameters.as_ref(),
         };
         if let Some(p) = parameters {
-            m.serialize_entry("Parameters", &cx.view(p))?;
+            m.serialize_entry(if jsonata { "Arguments" } else { "Parameters" }, &cx.view(p))?;
         }
         if let StateKind::Pass { result: Some(r) } = &self.kind {
             m.serialize_entry("Result", &cx.view(r))?;
@@ -393,6 +475,7 @@ impl Render for State {
         if let Some(p) = &io.output_path {
             m.serialize_entry("OutputPath", &cx.view(p))?;
         }
+        write_output_assign(&mut m, &io.output, &io.assign, cx)?;
         if !self.retry.is_empty() {
             m.serialize_entry("Retry", &cx.view(&self.retry))?;
         }
@@ -404,6 +487,47 @@ impl Render for State {
         }
         if self.is_nextable() {
             write_next(&mut m, &self.next)?;
+        }
+        cx.language.set(outer);
+        m.end()
+    }
+}
+
+/// `Output` and `Assign`, where set.
+fn write_output_assign<M: SerializeMap>(
+    m: &mut M,
+    output: &Option<Payload>,
+    assign: &IndexMap<String, Payload>,
+    cx: &RenderContext,
+) -> Result<(), M::Error> {
+    if let Some(o) = output {
+        m.serialize_entry("Output", &cx.view(o))?;
+    }
+    if !assign.is_empty() {
+        m.serialize_entry("Assign", &Object(assign, cx))?;
+    }
+    Ok(())
+}
+
+/// An object of payload values: a key takes `.$` where its value is a path or an intrinsic
+/// function, in JSONPath.
+struct Object<'a>(&'a IndexMap<String, Payload>, &'a RenderContext);
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Object(map, cx) = self;
+        let mut m = s.serialize_map(Some(map.len()))?;
+        let jsonata = cx.jsonata();
+        let mut key = String::new();
+        for (k, v) in map.iter() {
+            if v.is_dynamic() && !jsonata {
+                key.clear();
+                key.push_str(k);
+                key.push_str(".$");
+                m.serialize_entry(&key, &cx.view(v))?;
+            } else {
+                m.serialize_entry(k, &cx.view(v))?;
+            }
         }
         m.end()
     }
@@ -446,6 +570,7 @@ impl Serialize for Rules<'_> {
                 if let Some(c) = &self.0.comment {
                     m.serialize_entry("Comment", c)?;
                 }
+                write_output_assign(&mut m, &self.0.output, &self.0.assign, self.1)?;
                 m.end()
             }
         }
@@ -478,26 +603,23 @@ impl Render for Payload {
             Payload::Null => s.serialize_unit(),
             Payload::Bool(b) => s.serialize_bool(*b),
             Payload::Number(n) => n.serialize(s),
+            // A literal that reads as an expression stays a literal: a JSONata string.
+            Payload::String(Expr::Literal(text)) if cx.jsonata() && strip_delimiters(text).is_some() => {
+                s.collect_str(&Jsonata::string(text))
+            }
             Payload::String(e) => cx.string(e, s),
+            // A path names a node in JSONata too: its equivalent expression (validation
+            // rejects one that has none).
+            Payload::Path(p) if cx.jsonata() => match Jsonata::from_path(p) {
+                Some(e) => s.collect_str(&e),
+                None => s.serialize_str(p),
+            },
             Payload::Path(p) => s.serialize_str(p),
             Payload::Intrinsic(i) => Render::render(i, cx, s),
             Payload::List(list) => cx.split_list(list, s),
             Payload::Array(items) => items.render(cx, s),
-            Payload::Object(map) => {
-                let mut m = s.serialize_map(Some(map.len()))?;
-                let mut key = String::new();
-                for (k, v) in map {
-                    if v.is_dynamic() {
-                        key.clear();
-                        key.push_str(k);
-                        key.push_str(".$");
-                        m.serialize_entry(&key, &cx.view(v))?;
-                    } else {
-                        m.serialize_entry(k, &cx.view(v))?;
-                    }
-                }
-                m.end()
-            }
+            Payload::Object(map) => Object(map, cx).serialize(s),
+            Payload::Jsonata(e) => s.collect_str(e),
         }
     }
 }
@@ -536,6 +658,7 @@ fn write_condition<M: SerializeMap>(m: &mut M, c: &Condition, cx: &RenderContext
         Condition::And(cs) => m.serialize_entry("And", &cx.view(cs)),
         Condition::Or(cs) => m.serialize_entry("Or", &cx.view(cs)),
         Condition::Not(c) => m.serialize_entry("Not", &cx.view(c.as_ref())),
+        Condition::Jsonata(e) => m.serialize_entry("Condition", &cx.view(e)),
     }
 }
 
@@ -573,6 +696,7 @@ impl Render for Catcher {
         if let Some(rp) = &self.result_path {
             m.serialize_entry("ResultPath", &cx.view(rp))?;
         }
+        write_output_assign(&mut m, &self.output, &self.assign, cx)?;
         m.serialize_entry("Next", &self.next)?;
         m.end()
     }
@@ -582,7 +706,7 @@ impl Render for Credentials {
     fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
         let role = self.role_arn();
         let mut m = s.serialize_map(Some(1))?;
-        if role.is_dynamic() {
+        if role.is_dynamic() && !cx.jsonata() {
             m.serialize_entry("RoleArn.$", &cx.view(role))?;
         } else {
             m.serialize_entry("RoleArn", &cx.view(role))?;
@@ -606,10 +730,15 @@ fn write_wait<M: SerializeMap>(m: &mut M, time: &WaitTime) -> Result<(), M::Erro
         WaitField::SecondsPath(p) => m.serialize_entry("SecondsPath", p),
         WaitField::Timestamp(t) => m.serialize_entry("Timestamp", t),
         WaitField::TimestampPath(p) => m.serialize_entry("TimestampPath", p),
+        WaitField::SecondsExpr(e) => m.serialize_entry("Seconds", &e.to_string()),
+        WaitField::TimestampExpr(e) => m.serialize_entry("Timestamp", &e.to_string()),
     }
 }
 
 fn write_timeout<M: SerializeMap>(m: &mut M, timeout: &Timeout, field: &str) -> Result<(), M::Error> {
+    if let Some(e) = timeout.expression() {
+        return m.serialize_entry(field, &e.to_string());
+    }
     match timeout.path() {
         Some(p) => m.serialize_entry(&format!("{field}Path"), p),
         None => m.serialize_entry(
