@@ -42,6 +42,9 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 /// differs, `-condition <action> <resource>` for one the CDK grants and we do not,
 /// `+condition <action> <resource>` for one we grant and the CDK does not: the statement whose
 /// actions include the action and resources include the resource (written as for permissions).
+/// Or one key of a definition that the CDK writes and we do not, `-definition <pointer>` (a
+/// JSON pointer into the definition, e.g. `/States/A/QueryLanguage`), or that both write with
+/// different values, `~definition <pointer>`.
 /// `why` says why, citing `KNOWN-CDK-DEFECTS.md` or the AWS documentation. Nothing else of a
 /// case may differ.
 ///
@@ -75,6 +78,31 @@ use support::normalize::{diff, fold_id, fold_ids, normalize};
 ///   reference requires of the caller and CDK never grants; the roles `create_role` makes get
 ///   the developer guide's scoped S3, ECR and KMS actions instead of CDK's `*` grants.
 const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
+    (
+        "jsonata_lambda_invoke",
+        "~definition /States/Invoke Failed/Error",
+        "the CDK program reads $states.errorOutput in the catch handler (a Fail state); $states.errorOutput exists only in a Catch's Output and Assign (AWS developer guide, transforming data with JSONata), so the twin reads the error from the handler's input",
+    ),
+    (
+        "jsonata_lambda_invoke",
+        "~definition /States/Invoke Failed/Cause",
+        "the CDK program reads $states.errorOutput in the catch handler (a Fail state); $states.errorOutput exists only in a Catch's Output and Assign (AWS developer guide, transforming data with JSONata), so the twin reads the error from the handler's input",
+    ),
+    (
+        "jsonata_map_parallel",
+        "-definition /States/Both/Branches/0/States/Left/QueryLanguage",
+        "the CDK restates the machine's QueryLanguage on every state nested in a Map or Parallel; a state that sets none takes the machine's (AWS developer guide, QueryLanguage), so we write it only where a state's language differs",
+    ),
+    (
+        "jsonata_map_parallel",
+        "-definition /States/Both/Branches/1/States/Right/QueryLanguage",
+        "the CDK restates the machine's QueryLanguage on every state nested in a Map or Parallel; a state that sets none takes the machine's (AWS developer guide, QueryLanguage), so we write it only where a state's language differs",
+    ),
+    (
+        "jsonata_map_parallel",
+        "-definition /States/Map Items/ItemProcessor/States/Double/QueryLanguage",
+        "the CDK restates the machine's QueryLanguage on every state nested in a Map or Parallel; a state that sets none takes the machine's (AWS developer guide, QueryLanguage), so we write it only where a state's language differs",
+    ),
     // Athena (AthenaStartQueryExecution's rustdoc; athena-iam: the Step Functions IAM template).
     (
         "athena_get_query_execution",
@@ -976,7 +1004,7 @@ type ParsedWhat = Result<(char, String), String>;
 /// resource exception comes back as (`-` or `+`, `resource <folded id> <type>`), a condition
 /// exception as (`-` or `+`, `condition <action> <resource folded>`).
 fn parse_what(what: &str) -> ParsedWhat {
-    let sign = what.chars().next().filter(|c| matches!(c, '-' | '+'));
+    let sign = what.chars().next().filter(|c| matches!(c, '-' | '+' | '~'));
     let rest = what.get(1..).map(str::trim).unwrap_or_default();
     match (sign, rest.split_once(' ')) {
         (Some(sign), Some(("condition", pair))) => match pair.trim().split_once(' ') {
@@ -991,6 +1019,9 @@ fn parse_what(what: &str) -> ParsedWhat {
                 "`{what}` is not `-condition <action> <resource>` or `+condition <action> <resource>`"
             )),
         },
+        (Some(sign @ ('-' | '~')), Some(("definition", pointer))) if pointer.trim().starts_with('/') => {
+            Ok((sign, format!("definition {}", pointer.trim())))
+        }
         (Some(sign), Some(("resource", id_and_type))) => match id_and_type.trim().split_once(' ') {
             Some((id, kind))
                 if !id.is_empty() && (kind.trim().starts_with("AWS::") || kind.trim().starts_with("Custom::")) =>
@@ -1042,6 +1073,18 @@ fn take_condition(normalized: &mut Value, action: &str, resource: &str) -> Optio
         }
     }
     None
+}
+
+/// Takes the key at `pointer` (a JSON pointer into the definition) out of the first state
+/// machine's definition that has it.
+fn take_definition_key(normalized: &mut Value, pointer: &str) -> Option<Value> {
+    let (parent, key) = pointer.rsplit_once('/')?;
+    normalized["state_machines"].as_array_mut()?.iter_mut().find_map(|sm| {
+        sm["definition"]
+            .pointer_mut(parent)
+            .and_then(Value::as_object_mut)
+            .and_then(|m| m.remove(key))
+    })
 }
 
 /// Whether a state machine has a conditional statement that matches.
@@ -1117,6 +1160,26 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
             ));
         }
     }
+    // definition keys: a reviewed one (`-definition <pointer>` into the state machine's
+    // definition) is one the reference writes and we do not; it must be there only
+    for (what, parsed) in &exceptions {
+        let Ok((sign, text)) = parsed else { continue };
+        let Some(pointer) = text.strip_prefix("definition ") else {
+            continue;
+        };
+        // `-`: only the reference has the key; `~`: both have it, with different values.
+        let theirs = take_definition_key(&mut want, pointer);
+        let ours = take_definition_key(&mut got, pointer);
+        let removed = match sign {
+            '-' => theirs.is_some() && ours.is_none(),
+            _ => theirs.is_some() && ours.is_some() && theirs != ours,
+        };
+        if !removed {
+            out.push(format!(
+                "reviewed exception `{what}` no longer matches a difference: remove it from REVIEWED_EXCEPTIONS"
+            ));
+        }
+    }
     let (want, got) = (&want, &got);
 
     // permission pairs that differ: (sign, "action resource") -> where
@@ -1160,7 +1223,10 @@ fn compare(case: &str, want: &Value, got: &Value, exceptions: &[(&str, &str, &st
 
     for (what, parsed) in &exceptions {
         match parsed {
-            Ok((_, text)) if text.starts_with("resource ") || text.starts_with("condition ") => {}
+            Ok((_, text))
+                if text.starts_with("resource ")
+                    || text.starts_with("condition ")
+                    || text.starts_with("definition ") => {}
             Ok(key) => {
                 if differing.remove(key).is_none() {
                     out.push(format!(

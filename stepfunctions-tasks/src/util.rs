@@ -176,7 +176,7 @@ pub(crate) fn check_fifo_id(field: &str, value: &Payload) -> Result<(), String> 
             }
             Ok(())
         }
-        Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => Ok(()),
+        Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => Ok(()),
         _ => Err(format!("{field} must be a string")),
     }
 }

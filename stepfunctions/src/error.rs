@@ -103,10 +103,10 @@ pub enum Error {
         /// The value, as JSON.
         value: String,
     },
-    /// A field reads a workflow variable (`$name`) that no state running before it assigns (in
-    /// its scope: a Parallel branch or Map iteration sees the variables of the states around it,
-    /// not the reverse).
-    #[error("state `{state}`: {field} reads the variable `${variable}`, which no state before it assigns")]
+    /// A field reads a workflow variable (`$name`) that no state of its scope assigns (a
+    /// Parallel branch or Map iteration sees the variables of the states around it, not the
+    /// reverse).
+    #[error("state `{state}`: {field} reads the variable `${variable}`, which no state in its scope assigns")]
     UnassignedVariable {
         /// The state.
         state: String,
@@ -393,6 +393,16 @@ pub enum Warning {
         /// The configured timeout.
         timeout_seconds: u64,
     },
+    /// A field reads a variable that some state of its scope assigns, but none that can run
+    /// before it: the read fails when the state runs (or, in JSONata, finds nothing).
+    VariableNotAssignedBefore {
+        /// The state.
+        state: String,
+        /// The field, e.g. `Output.tier`.
+        field: String,
+        /// The variable's name, without the `$`.
+        variable: String,
+    },
     /// An `Assign` sets a variable (or all its variables together) to more than the service
     /// stores for one (256 KiB): the execution fails when the state completes.
     VariableTooLarge {
@@ -430,6 +440,11 @@ impl fmt::Display for Warning {
             Warning::ExpressTimeoutAboveLimit { state_machine, timeout_seconds } => write!(
                 f,
                 "express state machine `{state_machine}` has a timeout of {timeout_seconds} s; an Express execution stops after 300 s"
+            ),
+            Warning::VariableNotAssignedBefore { state, field, variable } => write!(
+                f,
+                "state `{state}`: {field} reads the variable `${variable}`, which no state that can run before it \
+                 assigns: the read fails when the state runs"
             ),
             Warning::VariableTooLarge {
                 state,

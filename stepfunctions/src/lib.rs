@@ -48,8 +48,8 @@ pub use builder::task::{
     SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, TaskError,
 };
 pub use builder::{
-    ql, Arguments, Assign, Choice, CustomState, ErrorHandling, Fail, InputOutput, Map, Output, Parallel, Parameters,
-    Pass, ResultPath, ResultSelector, RuleOptions, State, Succeed, Wait,
+    ql, Arguments, Assign, Choice, CustomState, ErrorHandling, Fail, InputOutput, JsonataOutput, Map, Parallel,
+    Parameters, Pass, ResultPath, ResultSelector, RuleOptions, State, Succeed, Wait,
 };
 pub use error::{Error, Warning};
 pub use json_path::JsonPath;
@@ -136,8 +136,9 @@ fn size_warnings(size: usize) -> Result<Vec<Warning>, Error> {
 pub mod prelude {
     pub use crate::{
         Activity, Arguments, Assign, Catch, Chain, Choice, Condition, Credentials, CustomState, ErrorHandling, Errors,
-        ExistingRole, Fail, InputOutput, IntegrationPattern, JitterType, JsonPath, Jsonata, LogLevel, LogOptions, Map,
-        Output, Parallel, Parameters, Pass, Payload, QueryLanguage, ResultPath, ResultSelector, Retry, RuleOptions,
-        State, StateMachine, StateMachineType, StateRef, Succeed, Task, TaskInput, Timeout, Wait, WaitTime,
+        ExistingRole, Fail, InputOutput, IntegrationPattern, JitterType, JsonPath, Jsonata, JsonataOutput, LogLevel,
+        LogOptions, Map, Parallel, Parameters, Pass, Payload, QueryLanguage, ResultPath, ResultSelector, Retry,
+        RuleOptions, State, StateMachine, StateMachineType, StateRef, Succeed, Task, TaskInput, Timeout, Wait,
+        WaitTime,
     };
 }

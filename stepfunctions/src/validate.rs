@@ -336,7 +336,7 @@ const EXCLUSIVE_FIELDS: &[&[&str]] = &[
 fn contains_dynamic(p: &crate::Payload) -> bool {
     use crate::Payload;
     match p {
-        Payload::Path(_) | Payload::Intrinsic(_) | Payload::List(_) => true,
+        Payload::Path(_) | Payload::Intrinsic(_) | Payload::List(_) | Payload::Jsonata(_) => true,
         Payload::Array(items) => items.iter().any(contains_dynamic),
         Payload::Object(map) => map.values().any(contains_dynamic),
         _ => false,

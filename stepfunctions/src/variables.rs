@@ -8,10 +8,12 @@
 //!   iteration have their own, which can read the variables of the scopes around them (as they
 //!   were when the Parallel or Map state started), and whose own variables are gone when it
 //!   ends; a nested scope may not assign a variable of an outer one;
-//! - a read of a variable that no state before it, on any path through the graph, could have
-//!   assigned fails when the state runs: an error here.
+//! - a read of a variable that no state of its scope (or of the scopes around it) assigns is an
+//!   error;
+//! - a read of a variable that is assigned, but by no state that can run before the reading
+//!   one, deploys and fails when the state runs: a warning.
 //!
-//! The analysis is a forward "may be assigned" data flow per scope: the variables possibly set
+//! The second is a forward "may be assigned" data flow per scope: the variables possibly set
 //! on entry to each state are the union over its predecessors, iterated to a fixed point (a
 //! loop adds what its body assigns).
 
@@ -39,7 +41,7 @@ pub(crate) fn check_variables(graph: &Graph, top: QueryLanguage, errors: &mut Ve
         return;
     }
     graph.for_each_state(&mut |node| check_names(node, errors, warnings));
-    check_scope(graph, &HashSet::new(), errors);
+    check_scope(graph, &HashSet::new(), &HashSet::new(), errors, warnings);
 }
 
 /// Whether a state assigns a variable or may read one (cheap: no expression is rescanned).
@@ -313,8 +315,15 @@ fn assigned_on_exits(node: &Node) -> Vec<(Option<&str>, Vec<&str>)> {
     exits
 }
 
-/// The data flow of one scope: `outer` holds what the scopes around it have assigned.
-fn check_scope(graph: &Graph, outer: &HashSet<String>, errors: &mut Vec<Error>) {
+/// The data flow of one scope: `outer_all` holds what the scopes around it assign anywhere,
+/// `outer_flow` what they may have assigned when this scope starts.
+fn check_scope(
+    graph: &Graph,
+    outer_all: &HashSet<String>,
+    outer_flow: &HashSet<String>,
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
+) {
     let n = graph.states.len();
     let mut entry: Vec<HashSet<&str>> = vec![HashSet::new(); n];
     let mut reached = vec![false; n];
@@ -322,6 +331,12 @@ fn check_scope(graph: &Graph, outer: &HashSet<String>, errors: &mut Vec<Error>) 
         return;
     };
     let exits: Vec<_> = graph.states.values().map(assigned_on_exits).collect();
+    let mut all: HashSet<String> = outer_all.clone();
+    for e in &exits {
+        for (_, names) in e {
+            all.extend(names.iter().map(|n| (*n).to_owned()));
+        }
+    }
     reached[start] = true;
     let mut work = vec![start];
     while let Some(i) = work.pop() {
@@ -345,8 +360,17 @@ fn check_scope(graph: &Graph, outer: &HashSet<String>, errors: &mut Vec<Error>) 
         }
         let mut reported: Vec<String> = Vec::new();
         for_each_read(node, &mut |field, name| {
-            if !entry[i].contains(name) && !outer.contains(name) && !reported.iter().any(|r| r == name) {
-                reported.push(name.to_owned());
+            if entry[i].contains(name) || outer_flow.contains(name) || reported.iter().any(|r| r == name) {
+                return;
+            }
+            reported.push(name.to_owned());
+            if all.contains(name) {
+                warnings.push(Warning::VariableNotAssignedBefore {
+                    state: node.name.clone(),
+                    field: field.to_owned(),
+                    variable: name.to_owned(),
+                });
+            } else {
                 errors.push(Error::UnassignedVariable {
                     state: node.name.clone(),
                     field: field.to_owned(),
@@ -359,11 +383,11 @@ fn check_scope(graph: &Graph, outer: &HashSet<String>, errors: &mut Vec<Error>) 
             continue;
         }
         // A nested scope sees what was assigned when its state started.
-        let mut visible = outer.clone();
-        visible.extend(entry[i].iter().map(|s| (*s).to_owned()));
+        let mut flow = outer_flow.clone();
+        flow.extend(entry[i].iter().map(|s| (*s).to_owned()));
         for g in subgraphs {
-            check_no_shadowing(g, &visible, errors);
-            check_scope(g, &visible, errors);
+            check_no_shadowing(g, &all, errors);
+            check_scope(g, &all, &flow, errors, warnings);
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod emrcontainers;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
+pub mod jsonata;
 pub mod lambda;
 pub mod sagemaker;
 pub mod sfn;
@@ -47,5 +48,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(emrcontainers::CASES.iter().copied());
     cases.extend(eks::CASES.iter().copied());
     cases.extend(sagemaker::CASES.iter().copied());
+    cases.extend(jsonata::CASES.iter().copied());
     cases
 }

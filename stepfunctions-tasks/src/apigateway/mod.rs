@@ -183,12 +183,14 @@ impl Request {
     fn validate(&self) -> Result<(), String> {
         for (field, value) in [("Headers", &self.headers), ("QueryParameters", &self.query_parameters)] {
             match value {
-                None | Some(Payload::Path(_) | Payload::Intrinsic(_)) => {}
+                None | Some(Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_)) => {}
                 Some(Payload::Object(fields)) => {
-                    if let Some((key, _)) = fields
-                        .iter()
-                        .find(|(_, v)| !matches!(v, Payload::Array(_) | Payload::Path(_) | Payload::Intrinsic(_)))
-                    {
+                    if let Some((key, _)) = fields.iter().find(|(_, v)| {
+                        !matches!(
+                            v,
+                            Payload::Array(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_)
+                        )
+                    }) {
                         return Err(format!(
                             "{field}: the value of `{key}` must be a list of strings (API Gateway takes every \
                              header and query parameter as a list; wrap a path in JsonPath::array)"
@@ -199,7 +201,7 @@ impl Request {
             }
         }
         match &self.path {
-            None | Some(Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_)) => Ok(()),
+            None | Some(Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_)) => Ok(()),
             Some(_) => Err("the path must be a string, a path or an intrinsic function".into()),
         }
     }

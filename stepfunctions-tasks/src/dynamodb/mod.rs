@@ -11,6 +11,7 @@ mod update_item;
 use cfn_model::iam::PolicyStatement;
 use cfn_model::{Expr, Resource, Template, Value};
 use indexmap::IndexMap;
+use stepfunctions::model::Jsonata;
 use stepfunctions::model::Path;
 use stepfunctions::Payload;
 
@@ -505,6 +506,75 @@ impl DynamoAttributeValue {
         Self::path("BOOL", path)
     }
 
+    /// A number (`N`) from a JSONata expression giving a number: written
+    /// `{"N": "{% $string(<expression>) %}"}`, since DynamoDB takes numbers as text (CDK has no
+    /// JSONata form for a number attribute, aws-cdk#33343).
+    ///
+    /// ```
+    /// use stepfunctions::model::Jsonata;
+    /// use stepfunctions_tasks::DynamoAttributeValue as V;
+    /// let v = V::number_from_expr(Jsonata::states_input().field("count"));
+    /// assert_eq!(
+    ///     serde_json::to_string(&v.to_payload()).unwrap(),
+    ///     r#"{"N":"{% $string($states.input.count) %}"}"#
+    /// );
+    /// ```
+    pub fn number_from_expr(expression: impl Into<Jsonata>) -> Self {
+        let e = expression.into();
+        Self::scalar("N", Jsonata::new(format!("$string({})", e.as_str())))
+    }
+
+    /// A boolean (`BOOL`) from a JSONata expression.
+    ///
+    /// ```
+    /// use stepfunctions::model::Jsonata;
+    /// let v = stepfunctions_tasks::DynamoAttributeValue::boolean_from_expr(Jsonata::states_input().field("flag"));
+    /// assert_eq!(serde_json::to_string(&v.to_payload()).unwrap(), r#"{"BOOL":"{% $states.input.flag %}"}"#);
+    /// ```
+    pub fn boolean_from_expr(expression: impl Into<Jsonata>) -> Self {
+        Self::scalar("BOOL", expression.into())
+    }
+
+    /// A list (`L`) from a JSONata expression giving DynamoDB typed JSON (`[{"S": "a"}]`).
+    ///
+    /// ```
+    /// use stepfunctions::model::Jsonata;
+    /// let v = stepfunctions_tasks::DynamoAttributeValue::list_from_expr(Jsonata::new("$states.input.items.{'S': name}"));
+    /// ```
+    pub fn list_from_expr(expression: impl Into<Jsonata>) -> Self {
+        Self::scalar("L", expression.into())
+    }
+
+    /// A map (`M`) from a JSONata expression giving DynamoDB typed JSON.
+    ///
+    /// ```
+    /// use stepfunctions::model::Jsonata;
+    /// let v = stepfunctions_tasks::DynamoAttributeValue::map_from_expr(Jsonata::states_input().field("address"));
+    /// ```
+    pub fn map_from_expr(expression: impl Into<Jsonata>) -> Self {
+        Self::scalar("M", expression.into())
+    }
+
+    /// A string set (`SS`) from a JSONata expression giving a list of strings.
+    ///
+    /// ```
+    /// use stepfunctions::model::Jsonata;
+    /// let v = stepfunctions_tasks::DynamoAttributeValue::string_set_from_expr(Jsonata::states_input().field("tags"));
+    /// ```
+    pub fn string_set_from_expr(expression: impl Into<Jsonata>) -> Self {
+        Self::scalar("SS", expression.into())
+    }
+
+    /// A number set (`NS`) from a JSONata expression giving a list of numbers as text.
+    ///
+    /// ```
+    /// use stepfunctions::model::Jsonata;
+    /// let v = stepfunctions_tasks::DynamoAttributeValue::number_set_from_expr(Jsonata::new("$states.input.ids.$string()"));
+    /// ```
+    pub fn number_set_from_expr(expression: impl Into<Jsonata>) -> Self {
+        Self::scalar("NS", expression.into())
+    }
+
     /// The value as it appears in the task's parameters.
     ///
     /// ```
@@ -917,7 +987,7 @@ fn check_placeholders(
             Payload::String(e) if e.as_literal() == Some("") => {
                 return Err(format!("expression attribute name `{key}` stands for an empty name"))
             }
-            Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
+            Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
             _ => return Err(format!("expression attribute name `{key}` must stand for a string")),
         }
     }

@@ -180,7 +180,7 @@ impl ServiceIntegration for EksCall {
     fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         self.cluster.check()?;
         match &self.path {
-            Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
+            Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
             _ => return Err(TaskError::field("Path", "the path must be a string")),
         }
         if let Some(path) = literal(&self.path) {

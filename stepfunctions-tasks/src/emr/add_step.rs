@@ -245,7 +245,10 @@ impl ServiceIntegration for EmrAddStep {
             ));
         }
         if let Some(args) = &self.args {
-            if !matches!(args, Payload::Array(_) | Payload::Path(_) | Payload::Intrinsic(_)) {
+            if !matches!(
+                args,
+                Payload::Array(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_)
+            ) {
                 return Err(TaskError::field(
                     "Step.HadoopJarStep.Args",
                     "the step's arguments must be a list, a path to one, or JsonPath::array",

@@ -111,7 +111,7 @@ pub(crate) fn check_cluster_id(cluster_id: &Payload) -> Result<(), String> {
             }
             Ok(())
         }
-        Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => Ok(()),
+        Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => Ok(()),
         _ => Err("the cluster id must be a string (a literal, a CloudFormation value or a path)".into()),
     }
 }

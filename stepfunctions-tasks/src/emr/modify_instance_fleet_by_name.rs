@@ -72,7 +72,7 @@ impl EmrModifyInstanceFleetByName {
 pub(crate) fn check_count(what: &str, value: &Payload) -> Result<(), String> {
     match value {
         Payload::Number(n) if n.as_u64().is_some() => Ok(()),
-        Payload::Path(_) | Payload::Intrinsic(_) => Ok(()),
+        Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => Ok(()),
         other => Err(format!(
             "the {what} must be a whole number of at least 0, or read from the input; got {}",
             serde_json::to_string(other).unwrap_or_default()

@@ -182,7 +182,7 @@ impl ServiceIntegration for EmrContainersCreateVirtualCluster {
 
     fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
         match self.eks_cluster.name() {
-            Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
+            Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
             _ => {
                 return Err(TaskError::field(
                     "ContainerProvider.Id",
@@ -212,7 +212,7 @@ impl ServiceIntegration for EmrContainersCreateVirtualCluster {
         }
         if let Some(name) = &self.name {
             match name {
-                Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
+                Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
                 _ => return Err(TaskError::field("Name", "the virtual cluster name must be a string")),
             }
             if let Some(text) = literal(name) {

@@ -82,7 +82,7 @@ impl VirtualClusterInput {
     /// Checks a literal id.
     pub(crate) fn check(&self) -> Result<(), String> {
         match &self.id {
-            Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
+            Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
             _ => return Err("the virtual cluster id must be a string".into()),
         }
         match literal(&self.id) {
@@ -500,7 +500,7 @@ impl SparkSubmitJobDriver {
     fn check(&self) -> Result<(), String> {
         check_string("the entry point", &self.entry_point, 1, 256)?;
         match &self.entry_point_arguments {
-            None | Some(Payload::Path(_) | Payload::Intrinsic(_)) => {}
+            None | Some(Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_)) => {}
             Some(Payload::Array(items)) => {
                 if !(1..=10280).contains(&items.len()) {
                     return Err(format!(
@@ -537,7 +537,7 @@ pub(crate) fn check_string(what: &str, value: &Payload, min: usize, max: usize) 
             )),
             _ => Ok(()),
         },
-        Payload::Path(_) | Payload::Intrinsic(_) => Ok(()),
+        Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => Ok(()),
         _ => Err(format!("{what} must be a string")),
     }
 }

@@ -279,7 +279,7 @@ impl ServiceIntegration for EmrContainersStartJobRun {
         self.monitoring.check()?;
         if let Some(name) = &self.job_name {
             match name {
-                Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
+                Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
                 _ => return Err(TaskError::field("Name", "the job name must be a string")),
             }
             if let Some(text) = literal(name) {

@@ -77,7 +77,7 @@ impl EventBridgePutEventsEntry {
 
     fn check(&self, at: &str) -> Result<(), String> {
         let detail_ok = match &self.detail {
-            Payload::Object(_) | Payload::Path(_) | Payload::Intrinsic(_) => true,
+            Payload::Object(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => true,
             Payload::String(Expr::Literal(text)) => {
                 matches!(serde_json::from_str(text), Ok(serde_json::Value::Object(_)))
             }
@@ -92,7 +92,7 @@ impl EventBridgePutEventsEntry {
         for (field, value) in [("detail type", &self.detail_type), ("source", &self.source)] {
             match value {
                 Payload::String(e) if e.as_literal() == Some("") => return Err(format!("{at}: the {field} is empty")),
-                Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => {}
+                Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
                 _ => return Err(format!("{at}: the {field} must be text")),
             }
         }

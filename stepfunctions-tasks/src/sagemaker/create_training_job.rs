@@ -1099,7 +1099,7 @@ impl ServiceIntegration for SageMakerCreateTrainingJob {
                         ));
                     }
                 }
-                Payload::Path(_) | Payload::Intrinsic(_) => {}
+                Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
                 _ => {
                     return Err(TaskError::field(
                         "HyperParameters",

@@ -638,7 +638,7 @@ impl Environment {
                         ));
                     }
                 }
-                Payload::Path(_) | Payload::Intrinsic(_) => {}
+                Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
                 _ => return Err(format!("the value of environment variable `{name}` must be a string")),
             }
         }
@@ -666,7 +666,7 @@ fn check_name(what: &str, name: &Payload) -> Result<(), String> {
             }
             None => Ok(()),
         },
-        Payload::Path(_) | Payload::Intrinsic(_) => Ok(()),
+        Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => Ok(()),
         _ => Err(format!("the {what} must be a string")),
     }
 }
@@ -680,7 +680,7 @@ fn check_instance_type(instance_type: &Payload) -> Result<(), String> {
             )),
             _ => Ok(()),
         },
-        Payload::Path(_) | Payload::Intrinsic(_) => Ok(()),
+        Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => Ok(()),
         _ => Err("the instance type must be a string".into()),
     }
 }

@@ -205,7 +205,7 @@ impl ServiceIntegration for StepFunctionsStartExecution {
             }
         }
         match &self.name {
-            None | Some(Payload::Path(_) | Payload::Intrinsic(_)) => Ok(()),
+            None | Some(Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_)) => Ok(()),
             Some(Payload::String(name)) => match name.as_literal() {
                 Some(text) => check_execution_name(text).map_err(TaskError::from),
                 None => Ok(()),

@@ -384,7 +384,7 @@ impl MessageAttribute {
         let type_name = self.data_type.as_str();
         let Some(text) = literal(&self.value) else {
             return match self.value {
-                Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) => Ok(()),
+                Payload::String(_) | Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => Ok(()),
                 _ => Err(format!("message attribute `{name}`: a {type_name} value must be text")),
             };
         };

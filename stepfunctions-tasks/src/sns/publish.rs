@@ -192,7 +192,7 @@ impl SnsPublish {
                 _ => None,
             },
             // read from the input or from the template: known at run time only
-            Payload::Path(_) | Payload::Intrinsic(_) | Payload::String(_) => return Ok(()),
+            Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) | Payload::String(_) => return Ok(()),
             _ => None,
         };
         match default {
@@ -264,7 +264,7 @@ impl ServiceIntegration for SnsPublish {
                         }
                     }
                 }
-                Payload::Path(_) | Payload::Intrinsic(_) => {}
+                Payload::Path(_) | Payload::Intrinsic(_) | Payload::Jsonata(_) => {}
                 _ => return Err(TaskError::field("Subject", "the subject must be text")),
             }
         }

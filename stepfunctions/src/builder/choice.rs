@@ -112,7 +112,7 @@ impl<L: Language> Choice<L> {
     }
 }
 
-builder!(Choice: [Assign] [InputOutput] [Output]);
+builder!(Choice: [Assign] [InputOutput] [JsonataOutput]);
 
 impl<L: Language> From<Choice<L>> for Chain {
     fn from(c: Choice<L>) -> Chain {

@@ -167,5 +167,5 @@ impl Map<Jsonata> {
     }
 }
 
-builder!(Map: [Assign, ErrorHandling] [InputOutput, ResultPath, ResultSelector] [Output]);
+builder!(Map: [Assign, ErrorHandling] [InputOutput, ResultPath, ResultSelector] [JsonataOutput]);
 simple_chain!(Map);

@@ -110,7 +110,7 @@ pub use map::Map;
 pub use parallel::Parallel;
 pub use pass::Pass;
 pub use setters::{
-    ql, Arguments, Assign, ErrorHandling, InputOutput, Output, Parameters, ResultPath, ResultSelector, State,
+    ql, Arguments, Assign, ErrorHandling, InputOutput, JsonataOutput, Parameters, ResultPath, ResultSelector, State,
 };
 pub use succeed::Succeed;
 pub use wait::Wait;

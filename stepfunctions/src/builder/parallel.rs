@@ -47,5 +47,5 @@ impl<L: Language> Parallel<L> {
     }
 }
 
-builder!(Parallel: [Assign, ErrorHandling] [InputOutput, ResultPath, ResultSelector, Parameters] [Output, Arguments]);
+builder!(Parallel: [Assign, ErrorHandling] [InputOutput, ResultPath, ResultSelector, Parameters] [JsonataOutput, Arguments]);
 simple_chain!(Parallel);

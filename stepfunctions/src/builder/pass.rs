@@ -43,5 +43,5 @@ impl Pass<JsonPath> {
     }
 }
 
-builder!(Pass: [Assign] [InputOutput, ResultPath, Parameters] [Output]);
+builder!(Pass: [Assign] [InputOutput, ResultPath, Parameters] [JsonataOutput]);
 simple_chain!(Pass);

@@ -288,7 +288,7 @@ pub trait Assign: State {
 /// use stepfunctions::model::Jsonata;
 /// let t = Pass::jsonata("Shape").output(Jsonata::new("$merge([$states.input, {'size': 'big'}])").into());
 /// ```
-pub trait Output: State {
+pub trait JsonataOutput: State {
     /// What the state passes on: a literal, an object holding expressions, or one expression.
     /// Default: the input (Pass, Wait, Choice, Succeed), the result (Task, Parallel, Map).
     ///

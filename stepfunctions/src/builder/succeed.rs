@@ -24,5 +24,5 @@ impl<L: Language> Succeed<L> {
 
 constructors!(Succeed, "Succeed state", "", |name| Node::new(name, Kind::Succeed));
 
-builder!(Succeed: [] [InputOutput] [Output]);
+builder!(Succeed: [] [InputOutput] [JsonataOutput]);
 simple_chain!(Succeed);

@@ -7,7 +7,7 @@ use cfn_model::{cfn_concat, Expr};
 use crate::builder::chain::{Chain, Parts};
 use crate::builder::setters::ql::{JsonPath, Jsonata, Language};
 use crate::builder::setters::sealed::Sealed;
-use crate::builder::setters::{Assign, ErrorHandling, InputOutput, Output, ResultPath, ResultSelector, State};
+use crate::builder::setters::{Assign, ErrorHandling, InputOutput, JsonataOutput, ResultPath, ResultSelector, State};
 use crate::model::{Credentials, Payload, Retry, State as Node, StateKind as Kind, TaskState, Timeout};
 use crate::Error;
 
@@ -511,7 +511,7 @@ impl<I: ServiceIntegration, L: Language> Assign for Task<I, L> {}
 impl<I: ServiceIntegration> InputOutput for Task<I> {}
 impl<I: ServiceIntegration> ResultPath for Task<I> {}
 impl<I: ServiceIntegration> ResultSelector for Task<I> {}
-impl<I: ServiceIntegration> Output for Task<I, Jsonata> {}
+impl<I: ServiceIntegration> JsonataOutput for Task<I, Jsonata> {}
 
 impl<I: ServiceIntegration, L: Language> From<Task<I, L>> for Chain {
     fn from(task: Task<I, L>) -> Chain {

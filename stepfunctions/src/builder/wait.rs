@@ -30,5 +30,5 @@ constructors!(
     |name, time: WaitTime| Node::new(name, Kind::Wait(time))
 );
 
-builder!(Wait: [Assign] [InputOutput] [Output]);
+builder!(Wait: [Assign] [InputOutput] [JsonataOutput]);
 simple_chain!(Wait);

@@ -408,9 +408,11 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                         let member = &text[m_start..m_end];
                         match MEMBERS.iter().find(|(n, _)| *n == member) {
                             Some((_, bit)) => out.states |= bit,
-                            None => return Err(format!(
+                            None => {
+                                return Err(format!(
                                 "`$states.{member}` is not a member of $states (input, result, errorOutput, context)"
-                            )),
+                            ))
+                            }
                         }
                         end = m_end;
                     }

@@ -146,12 +146,28 @@ impl Payload {
         }
     }
 
-    /// Whether the value is resolved at run time (a path or an intrinsic function).
+    /// Whether the value is resolved at run time (a path, an intrinsic function, a JSONata
+    /// expression, or a CloudFormation list split when the state runs).
     ///
     /// ```
     /// assert!(stepfunctions::JsonPath::string_at("$.a").is_dynamic());
     /// ```
     pub fn is_dynamic(&self) -> bool {
+        matches!(
+            self,
+            Payload::Path(_) | Payload::Intrinsic(_) | Payload::List(_) | Payload::Jsonata(_)
+        )
+    }
+
+    /// Whether the value is a JSONPath run-time value (a path, an intrinsic function, or a split
+    /// CloudFormation list): what takes a `Key.$` in a JSONPath state.
+    ///
+    /// ```
+    /// use stepfunctions::{model::Jsonata, JsonPath, Payload};
+    /// assert!(JsonPath::string_at("$.a").is_json_path());
+    /// assert!(!Payload::from(Jsonata::states_input()).is_json_path());
+    /// ```
+    pub fn is_json_path(&self) -> bool {
         matches!(self, Payload::Path(_) | Payload::Intrinsic(_) | Payload::List(_))
     }
 
@@ -295,6 +311,7 @@ impl Payload {
             Payload::Path(p) => p.to_string(),
             Payload::Intrinsic(i) => i.render(),
             Payload::List(list) => serde_json::to_string(list).unwrap_or_default(),
+            Payload::Jsonata(e) => e.to_string(),
             _ => String::new(),
         }
     }

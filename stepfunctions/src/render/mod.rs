@@ -405,7 +405,7 @@ impl Render for State {
                     [("Error", "ErrorPath", &fail.error), ("Cause", "CausePath", &fail.cause)]
                 {
                     match value {
-                        Some(v) if v.is_dynamic() && !jsonata => m.serialize_entry(path_field, &cx.view(v))?,
+                        Some(v) if !jsonata && v.is_json_path() => m.serialize_entry(path_field, &cx.view(v))?,
                         Some(v) => m.serialize_entry(field, &cx.view(v))?,
                         None => {}
                     }
@@ -520,7 +520,7 @@ impl Serialize for Object<'_> {
         let jsonata = cx.jsonata();
         let mut key = String::new();
         for (k, v) in map.iter() {
-            if v.is_dynamic() && !jsonata {
+            if !jsonata && v.is_json_path() {
                 key.clear();
                 key.push_str(k);
                 key.push_str(".$");
@@ -706,7 +706,7 @@ impl Render for Credentials {
     fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
         let role = self.role_arn();
         let mut m = s.serialize_map(Some(1))?;
-        if role.is_dynamic() && !cx.jsonata() {
+        if !cx.jsonata() && role.is_json_path() {
             m.serialize_entry("RoleArn.$", &cx.view(role))?;
         } else {
             m.serialize_entry("RoleArn", &cx.view(role))?;
