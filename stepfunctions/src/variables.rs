@@ -294,8 +294,11 @@ fn assigned_on_exits(node: &Node) -> Vec<(Option<&str>, Vec<&str>)> {
         _ => node.io.assign.keys().map(String::as_str).collect(),
     };
     let mut exits = Vec::new();
-    if let Some(n) = &node.next {
-        exits.push((Some(n.as_str()), own.clone()));
+    match &node.next {
+        Some(n) => exits.push((Some(n.as_str()), own.clone())),
+        // `End`: what the last state of a scope assigns still counts as assigned in it.
+        None if node.is_nextable() => exits.push((None, own.clone())),
+        None => {}
     }
     if let Kind::Choice { rules, default } = &node.kind {
         // A rule's Assign, with the state's (counted on every rule too: what is possibly
