@@ -18,8 +18,26 @@ use crate::state_machine::StateMachine;
 /// assert_eq!(rendered["PolicyStatements"], serde_json::json!([]));
 /// ```
 pub fn render_state(state: impl IntoDefinition) -> Result<Value, Error> {
+    render_machine(StateMachine::new("StateMachine", state))
+}
+
+/// Renders a state (or chain) as [`render_state`] does, in a state machine whose query
+/// language is `language`: a JSONata task's input shows as `Arguments`.
+///
+/// ```
+/// use stepfunctions::model::{Jsonata, QueryLanguage};
+/// use stepfunctions::prelude::*;
+/// let p = Pass::jsonata("P").output(Jsonata::states_input().field("x").into());
+/// let rendered = stepfunctions::testing::render_state_in(p, QueryLanguage::Jsonata).unwrap();
+/// assert_eq!(rendered["States"]["P"]["Output"], "{% $states.input.x %}");
+/// ```
+pub fn render_state_in(state: impl IntoDefinition, language: crate::model::QueryLanguage) -> Result<Value, Error> {
+    render_machine(StateMachine::new("StateMachine", state).query_language(language))
+}
+
+fn render_machine(machine: StateMachine) -> Result<Value, Error> {
     let mut template = Template::new();
-    StateMachine::new("StateMachine", state).add_to(&mut template)?;
+    machine.add_to(&mut template)?;
     let json = template.to_json_compact()?;
     let template: Value =
         serde_json::from_str(&json).map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;

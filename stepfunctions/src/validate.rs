@@ -29,6 +29,19 @@ pub(crate) fn validate(graph: &Graph, top: QueryLanguage) -> (Vec<Warning>, Vec<
     check_structure(graph, &mut errors);
     let mut warnings = Vec::new();
     for_each_in_language(graph, top, &mut |node, language| {
+        if top == QueryLanguage::Jsonata && language == QueryLanguage::JsonPath {
+            // "You cannot revert a top-level JSONata-based state machine to a mix of JSONata
+            // and JSONPath states" (AWS developer guide, transforming data).
+            errors.push(Error::QueryLanguageMismatch {
+                state: node.name.clone(),
+                field: "QueryLanguage".into(),
+                language: QueryLanguage::Jsonata,
+                reason: "a JSONata state machine cannot hold JSONPath states; make the state JSONata, or the state \
+                         machine JSONPath (a JSONPath machine may hold JSONata states)"
+                    .into(),
+            });
+            return;
+        }
         if let Err(e) = check_node(node, language, &mut warnings) {
             errors.push(e);
         } else if let Err(e) = crate::validate_language::check_language(node, language) {
@@ -126,6 +139,25 @@ fn check_nullable(state: &str, field: &str, value: &Option<NullablePath>, kind: 
     }
 }
 
+/// `ResultPath` places the result in the state's output: it cannot name a variable (the AWS
+/// developer guide: variables are read in every JSONPath field but `ResultPath`).
+fn check_not_variable(state: &str, field: &str, value: &Option<NullablePath>) -> Result<(), Error> {
+    match value {
+        Some(NullablePath::Path(p)) if matches!(p.root(), Some(crate::model::PathRoot::Variable(_))) => {
+            Err(Error::InvalidPath {
+                state: state.to_owned(),
+                field: field.to_owned(),
+                path: p.to_string(),
+                expected: "reference path",
+                reason: "a ResultPath places the result in the state's output and cannot name a variable; set \
+                         variables with assign()"
+                    .into(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 fn check_node(node: &Node, language: QueryLanguage, warnings: &mut Vec<Warning>) -> Result<(), Error> {
     use crate::model::{STATES_CONTEXT, STATES_INPUT};
     let jsonata = language == QueryLanguage::Jsonata;
@@ -149,6 +181,7 @@ fn check_node(node: &Node, language: QueryLanguage, warnings: &mut Vec<Warning>)
     check_nullable(name, "InputPath", &io.input_path, PathKind::Path)?;
     check_nullable(name, "OutputPath", &io.output_path, PathKind::Path)?;
     check_nullable(name, "ResultPath", &io.result_path, PathKind::Reference)?;
+    check_not_variable(name, "ResultPath", &io.result_path)?;
     if let Some(p) = &io.parameters {
         p.validate_in(name, input_field, language, entry)?;
     }
@@ -352,5 +385,6 @@ fn check_catcher(c: &Catcher, state: &str, index: usize, last: bool) -> Result<(
     if let Some(NullablePath::Path(p)) = &c.result_path {
         check_path(state, "Catch.ResultPath", p, PathKind::Reference)?;
     }
+    check_not_variable(state, "Catch.ResultPath", &c.result_path)?;
     Ok(())
 }

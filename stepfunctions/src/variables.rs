@@ -67,9 +67,10 @@ fn node_has_variables(node: &Node) -> bool {
     reads
 }
 
-/// What is wrong with a variable's name, if anything. The AWS documentation: a name starts
-/// with a letter or `_`, goes on with letters, digits and `_`, is at most 80 characters, and is
-/// not `states`.
+/// What is wrong with a variable's name, if anything. The AWS documentation: a name is a
+/// Unicode identifier (UAX #31: an ID_Start character, then ID_Continue characters; letters,
+/// then letters, digits, marks and `_`), at most 80 characters, and not `states`; no `x.y` or
+/// `x[2]` (a variable is assigned whole).
 fn name_error(name: &str) -> Option<String> {
     let length = name.chars().count();
     if length == 0 || length > 80 {
@@ -83,15 +84,15 @@ fn name_error(name: &str) -> Option<String> {
     }
     let mut chars = name.chars();
     let first = chars.next().unwrap_or('_');
-    if !(first.is_alphabetic() || first == '_') {
+    if !first.is_alphabetic() {
         return Some(format!(
-            "a name starts with a letter or `_`, not {}",
+            "a name starts with a letter (a Unicode ID_Start character), not {}",
             crate::util::describe_char(first)
         ));
     }
-    if let Some(c) = chars.find(|c| !(c.is_alphanumeric() || *c == '_')) {
+    if let Some(c) = chars.find(|c| !(c.is_alphanumeric() || *c == '_' || is_mark(*c))) {
         return Some(format!(
-            "a name holds letters, digits and `_`, not {}",
+            "a name goes on with letters, digits and `_` (Unicode ID_Continue characters), not {}",
             crate::util::describe_char(c)
         ));
     }
@@ -301,12 +302,10 @@ fn assigned_on_exits(node: &Node) -> Vec<(Option<&str>, Vec<&str>)> {
         None => {}
     }
     if let Kind::Choice { rules, default } = &node.kind {
-        // A rule's Assign, with the state's (counted on every rule too: what is possibly
-        // assigned, never less).
+        // The matching rule's Assign, else (to Default) the state's: never both (the AWS
+        // developer guide, Choice state).
         for r in rules {
-            let mut names = own.clone();
-            names.extend(r.assign.keys().map(String::as_str));
-            exits.push((Some(r.next.as_str()), names));
+            exits.push((Some(r.next.as_str()), r.assign.keys().map(String::as_str).collect()));
         }
         if let Some(d) = default {
             exits.push((Some(d.as_str()), own.clone()));
@@ -417,4 +416,13 @@ fn check_no_shadowing(graph: &Graph, outer: &HashSet<String>, errors: &mut Vec<E
             }
         }
     }
+}
+
+/// A combining mark (ID_Continue holds the nonspacing and spacing marks), by the blocks that
+/// hold most of them.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
+    )
 }

@@ -89,20 +89,23 @@ fn query_language_is_written_only_where_a_state_differs() {
     assert_eq!(d["States"]["B"]["QueryLanguage"], "JSONata");
     assert!(d["States"]["C"].get("QueryLanguage").is_none());
 
-    // A JSONPath state in a JSONata machine.
-    let d = asl(jsonata_machine(
+    // A JSONPath state in a JSONata machine: the service refuses the mix.
+    let e = first(err(jsonata_machine(
         Pass::jsonata("A").next(Pass::json_path("B").result_path("$.b")),
-    ));
-    assert_eq!(d["States"]["B"]["QueryLanguage"], "JSONPath");
-    assert!(d["States"]["A"].get("QueryLanguage").is_none());
+    )));
+    assert_eq!(
+        mismatch_field(&e),
+        Some(("B", "QueryLanguage", QueryLanguage::Jsonata)),
+        "{e}"
+    );
 
-    // A state that inherits, nested in a JSONata Map of a JSONPath machine: written, so that it
-    // is JSONPath whether it inherits from the machine or from the Map.
+    // A state nested in a JSONata Map of a JSONPath machine takes the machine's language, not
+    // the Map's (the ASL specification): nothing to write for it.
     let map = Map::jsonata("M").item_processor(Pass::new("Inner").next(Pass::jsonata("Inner2")));
     let d = asl(StateMachine::new("M", map));
     assert_eq!(d["States"]["M"]["QueryLanguage"], "JSONata");
     let inner = &d["States"]["M"]["ItemProcessor"]["States"];
-    assert_eq!(inner["Inner"]["QueryLanguage"], "JSONPath");
+    assert!(inner["Inner"].get("QueryLanguage").is_none());
     assert_eq!(inner["Inner2"]["QueryLanguage"], "JSONata");
 }
 
@@ -543,9 +546,11 @@ fn variables_render_in_both_languages() {
 #[test]
 fn variable_names_are_checked() {
     for (name, reason) in [
-        ("1st", "a name starts with a letter or `_`"),
+        ("1st", "a name starts with a letter"),
+        ("_x", "a name starts with a letter"),
         ("states", "`states` is reserved"),
-        ("a-b", "a name holds letters, digits and `_`"),
+        ("a-b", "a name goes on with letters, digits and `_`"),
+        ("x.y", "a name goes on with letters, digits and `_`"),
         ("x.$", "name the variable without `.$`"),
         ("", "a name is 1 to 80 characters, got 0"),
     ] {
@@ -572,7 +577,7 @@ fn variable_names_are_checked() {
         Error::InvalidVariable { .. }
     ));
     assert!(
-        StateMachine::new("M", Pass::new("S").assign("_ok_1", 1).assign("ünïcode", 2))
+        StateMachine::new("M", Pass::new("S").assign("ok_1", 1).assign("ünïcode", 2))
             .render_asl()
             .is_ok()
     );
@@ -585,6 +590,28 @@ fn variable_names_are_checked() {
         matches!(e, Error::InvalidVariable { ref field, .. } if field == "Catch[0].Assign"),
         "{e}"
     );
+    // A ResultPath cannot write a variable.
+    let e = first(err(StateMachine::new("M", Pass::new("S").result_path("$v"))));
+    assert!(
+        matches!(e, Error::InvalidPath { ref field, .. } if field == "ResultPath"),
+        "{e}"
+    );
+}
+
+#[test]
+fn expressions_read_the_state_through_states() {
+    // Forbidden in a Step Functions expression: `$$`, and at the top level `$` and bare fields.
+    for (expr, reason) in [
+        ("$$.Execution.Id", "`$$`"),
+        ("$.id", "`$` at offset 0 is the context value"),
+        ("states.input.id", "`states` at offset 0 reads a field of nothing"),
+    ] {
+        let e = first(err(jsonata_machine(Pass::jsonata("S").output(J::new(expr).into()))));
+        assert!(
+            matches!(&e, Error::InvalidJsonata { reason: r, .. } if r.starts_with(reason)),
+            "{expr}: {e}"
+        );
+    }
 }
 
 #[test]

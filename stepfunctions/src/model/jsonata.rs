@@ -320,7 +320,10 @@ struct Scanned<'a> {
 }
 
 /// Scans an expression: brackets, strings, names, comments, regular expressions, and the
-/// `$` names it holds.
+/// `$` names it holds. Also what the ASL specification forbids of a Step Functions
+/// expression: `$$`, and, at the top level (outside a predicate, a path step or a function
+/// body, where the context is the state's data), `$` and unqualified field names: the state's
+/// data is `$states.input`.
 fn scan(text: &str) -> Result<Scanned<'_>, String> {
     let bytes = text.as_bytes();
     let mut out = Scanned {
@@ -331,16 +334,31 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
     if text.trim().is_empty() {
         return Err("the expression is empty".into());
     }
-    let mut open: Vec<(u8, usize)> = Vec::new();
+    // Open brackets: the byte, where, and whether inside it the context is a value of the
+    // expression (a predicate `a[...]`, a step `a.(...)`, a group `a{...}`, a function body)
+    // rather than the top level.
+    let mut open: Vec<(u8, usize, bool)> = Vec::new();
     // Whether a `/` here starts a regular expression (an operand is expected) or divides.
     let mut operand_expected = true;
+    // Whether the last token was `.` (a path step follows).
+    let mut after_dot = false;
     // Inside `function(` ... `)`: the parameters being declared.
     let mut in_params = false;
+    let relative = |open: &[(u8, usize, bool)]| open.last().is_some_and(|o| o.2);
+    let unqualified = |at: usize, what: &str| {
+        format!(
+            "{what} at offset {at} reads a field of nothing: at the top level of a Step Functions expression the \
+             state's data is $states.input (write $states.input.{})",
+            what.trim_matches('`')
+        )
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        let dot_before = std::mem::replace(&mut after_dot, false);
         match b {
             b' ' | b'\t' | b'\n' | b'\r' => {
+                after_dot = dot_before;
                 i += 1;
                 continue;
             }
@@ -349,6 +367,9 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                     let what = if b == b'`' { "name" } else { "string" };
                     format!("the {what} opened with {} at offset {i} is not terminated", b as char)
                 })?;
+                if b == b'`' && !dot_before && !relative(&open) {
+                    return Err(unqualified(i, &text[i..end]));
+                }
                 i = end;
                 operand_expected = false;
                 continue;
@@ -357,6 +378,7 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                 let end = text[i + 2..]
                     .find("*/")
                     .ok_or_else(|| format!("the comment opened at offset {i} is not closed"))?;
+                after_dot = dot_before;
                 i += 2 + end + 2;
                 continue;
             }
@@ -367,7 +389,10 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                 continue;
             }
             b'(' | b'[' | b'{' => {
-                open.push((b, i));
+                // After an operand, `[` filters and `{` groups the value before it; after `.`, a
+                // bracket maps over it; `{` after `function(...)` is the body.
+                let inner = relative(&open) || dot_before || (b != b'(' && !operand_expected);
+                open.push((b, i, inner));
                 operand_expected = true;
             }
             b')' | b']' | b'}' => {
@@ -377,8 +402,8 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                     _ => b'{',
                 };
                 match open.pop() {
-                    Some((o, _)) if o == want => {}
-                    Some((o, at)) => {
+                    Some((o, _, _)) if o == want => {}
+                    Some((o, at, _)) => {
                         return Err(format!(
                             "`{}` at offset {i} closes `{}` opened at offset {at}",
                             b as char, o as char
@@ -391,6 +416,11 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                 }
                 operand_expected = false;
             }
+            b'$' if bytes.get(i + 1) == Some(&b'$') => {
+                return Err(format!(
+                    "`$$` at offset {i}: Step Functions expressions read the context object as $states.context"
+                ));
+            }
             b'$' => {
                 let start = i + 1;
                 let mut end = start;
@@ -398,6 +428,12 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                     end += 1;
                 }
                 let name = &text[start..end];
+                if name.is_empty() && !relative(&open) && !in_params {
+                    return Err(format!(
+                        "`$` at offset {i} is the context value, which Step Functions expressions do not read at the \
+                         top level: write $states.input"
+                    ));
+                }
                 if name == "states" {
                     if bytes.get(end) == Some(&b'.') {
                         let m_start = end + 1;
@@ -408,15 +444,13 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                         let member = &text[m_start..m_end];
                         match MEMBERS.iter().find(|(n, _)| *n == member) {
                             Some((_, bit)) => out.states |= bit,
-                            None => {
-                                return Err(format!(
+                            None => return Err(format!(
                                 "`$states.{member}` is not a member of $states (input, result, errorOutput, context)"
-                            ))
-                            }
+                            )),
                         }
                         end = m_end;
                     }
-                } else if !name.is_empty() && name != "$" {
+                } else if !name.is_empty() {
                     let rest = text[end..].trim_start();
                     if in_params || rest.starts_with(":=") {
                         out.bound.push(name);
@@ -428,14 +462,23 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                 operand_expected = false;
                 continue;
             }
+            b'.' => {
+                after_dot = true;
+                operand_expected = true;
+            }
             c if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
                 let start = i;
                 while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80) {
                     i += 1;
                 }
                 let word = &text[start..i];
+                let keyword = matches!(word, "and" | "or" | "in" | "true" | "false" | "null" | "function");
                 if word == "function" && text[i..].trim_start().starts_with('(') {
                     in_params = true;
+                }
+                let number = c.is_ascii_digit();
+                if !keyword && !number && !dot_before && !relative(&open) {
+                    return Err(unqualified(start, &format!("`{word}`")));
                 }
                 // After a keyword operator an operand comes; after a name or number, an operator.
                 operand_expected = matches!(word, "and" | "or" | "in");
@@ -445,7 +488,7 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
         }
         i += 1;
     }
-    if let Some((o, at)) = open.pop() {
+    if let Some((o, at, _)) = open.pop() {
         return Err(format!("`{}` at offset {at} is not closed", o as char));
     }
     Ok(out)
@@ -506,7 +549,15 @@ mod tests {
             "/* a ( comment */ 1",
             "function($a, $b) { $a + $b }(1, 2)",
             "$states.result[0]",
-            "`odd ( name`",
+            "$states.input.`odd ( name`",
+            "$states.input.items[price > 10].name",
+            "$states.input.items.(price * 2)",
+            "$states.input.items.{'S': name}",
+            "$states.input.items{type: $sum(price)}",
+            "$map($states.input.xs, function($v) { $v.a })",
+            "$states.input.xs[$.ok]",
+            "1.5 + 2e3",
+            "true and $not($states.input.x) or null",
             "'it\\'s'",
         ] {
             assert_eq!(Jsonata::new(ok).error(), None, "{ok}");
@@ -525,9 +576,14 @@ mod tests {
         assert_eq!(err("`abc"), "the name opened with ` at offset 0 is not terminated");
         assert_eq!(err("/* open"), "the comment opened at offset 0 is not closed");
         assert_eq!(
-            err("$match(x, /ab"),
-            "the regular expression opened at offset 10 is not terminated"
+            err("$match($s, /ab"),
+            "the regular expression opened at offset 11 is not terminated"
         );
+        assert!(err("states.input.x").starts_with("`states` at offset 0 reads a field of nothing"));
+        assert!(err("$states.input.a + b").starts_with("`b` at offset 18 reads a field of nothing"));
+        assert!(err("`a b`").starts_with("`a b` at offset 0 reads a field of nothing"));
+        assert!(err("$.a").starts_with("`$` at offset 0 is the context value"));
+        assert!(err("$$.Execution.Id").starts_with("`$$` at offset 0"));
         assert_eq!(
             err("$states.output"),
             "`$states.output` is not a member of $states (input, result, errorOutput, context)"
@@ -546,8 +602,7 @@ mod tests {
         let e = Jsonata::new("$states.input.a & $states.errorOutput.Cause & $v & $f($w) & $states.context.x");
         assert_eq!(e.states_members(), STATES_INPUT | STATES_ERROR_OUTPUT | STATES_CONTEXT);
         assert_eq!(e.variables(), ["v", "w"]);
-        assert_eq!(Jsonata::new("$ & $$").variables(), Vec::<&str>::new());
-        assert_eq!(Jsonata::new("$.a").error(), None);
+        assert_eq!(Jsonata::new("$states.input[$ > 1]").variables(), Vec::<&str>::new());
         assert_eq!(Jsonata::new("function($x){$x * $y}").variables(), ["y"]);
     }
 

@@ -376,10 +376,10 @@ impl Render for State {
         let language = self.query_language.unwrap_or(cx.top.get());
         let outer = cx.language.replace(language);
         m.serialize_entry("Type", self.kind.label())?;
-        // Written where the state's language is not the one it would take: the machine's, or
-        // (for a nested state) the enclosing state's, so that either reading of the
-        // inheritance gives the same language.
-        if language != cx.top.get() || language != outer {
+        // Written where the state's language is not the one it would take: the machine's (a
+        // state nested in a Map or Parallel takes the machine's too, whatever the enclosing
+        // state's: the ASL specification, QueryLanguage).
+        if language != cx.top.get() {
             m.serialize_entry("QueryLanguage", language.as_str())?;
         }
         if let Some(c) = &self.comment {
