@@ -51,6 +51,8 @@ mod fragments;
 mod glue_start_job_run;
 #[path = "../examples/hello_world.rs"]
 mod hello_world;
+#[path = "../examples/jsonata_workflow.rs"]
+mod jsonata_workflow;
 #[path = "../examples/lambda_invoke.rs"]
 mod lambda_invoke;
 #[path = "../examples/map_items.rs"]
@@ -67,6 +69,8 @@ mod sns;
 mod sqs;
 #[path = "../examples/start_execution.rs"]
 mod start_execution;
+#[path = "../examples/variables.rs"]
+mod variables;
 #[path = "../examples/wait_variants.rs"]
 mod wait_variants;
 
@@ -118,6 +122,8 @@ examples!(
     emr_containers_virtual_cluster,
     eks_call,
     sagemaker,
+    jsonata_workflow,
+    variables,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

@@ -413,6 +413,49 @@ EXAMPLES: dict[str, dict] = {
                         "into the DynamoDB request: the put fails and the States.ALL catcher takes it",
         }],
     },
+    "jsonata_workflow": {
+        "executions": [
+            {
+                "name": "big-order",
+                "state_machine": "OrderWorkflow",
+                "input": {"order": {"id": "o-1", "lines": [{"sku": "a", "price": 40, "qty": 2},
+                                                           {"sku": "b", "price": 30, "qty": 1}]}},
+                # Total 110: stored and announced, then confirmed; ConfirmFunction returns
+                # {"confirmed": <orderId>}.
+                "lambda_results": [{"confirmed": "o-1"}],
+                "output": {"orderId": "o-1", "total": 110, "confirmation": {"confirmed": "o-1"}},
+                "afterwards": [
+                    {"aws": ["dynamodb", "get-item", "--table-name", Physical("Orders"),
+                             "--key", '{"orderId": {"S": "o-1"}}'],
+                     "output": {"Item": {"orderId": {"S": "o-1"}, "total": {"N": "110"}, "big": {"BOOL": True}}}},
+                ],
+            },
+            {
+                "name": "small-order",
+                "state_machine": "OrderWorkflow",
+                "input": {"order": {"id": "o-2", "lines": [{"sku": "c", "price": 5, "qty": 2}]}},
+                # Total 10: confirmed at once, nothing stored.
+                "lambda_results": [{"confirmed": "o-2"}],
+                "output": {"orderId": "o-2", "total": 10, "confirmation": {"confirmed": "o-2"}},
+                "afterwards": [
+                    {"aws": ["dynamodb", "get-item", "--table-name", Physical("Orders"),
+                             "--key", '{"orderId": {"S": "o-2"}}'],
+                     "output": {}},
+                ],
+            },
+        ],
+    },
+    "variables": {
+        "executions": [{
+            "name": "customer",
+            "state_machine": "Variables",
+            "input": {"customer": {"id": "c-1", "name": "Ada"}, "lines": ["tea", "cake"]},
+            # ScoreFunction returns {"score": len(name) * 10}: 30 for Ada, under goldFrom (40).
+            "lambda_results": [{"score": 30}],
+            "output": {"customer": "c-1", "request": Like(_UUID, "States.UUID() of Remember Customer"),
+                       "tier": "standard", "line": "Ada (30 points)", "greetings": ["tea for Ada", "cake for Ada"]},
+        }],
+    },
     "sqs": {
         "executions": [{
             "name": "messages",

@@ -121,6 +121,15 @@ fn a_task_renders_arguments_and_its_paths_as_expressions() {
             ("expr", J::new("$count($states.input.xs)").into()),
             ("literal", "{% not an expression %}".into()),
             ("plain", "text".into()),
+            (
+                "format",
+                JsonPath::format(
+                    "{} it's {}",
+                    [JsonPath::execution_name().into(), JsonPath::string_at("$.a").into()],
+                ),
+            ),
+            ("uuid", JsonPath::uuid()),
+            ("length", JsonPath::array_length(JsonPath::list_at("$.xs"))),
         ])),
     )
     .wait_for_task_token()
@@ -140,6 +149,9 @@ fn a_task_renders_arguments_and_its_paths_as_expressions() {
             "expr": "{% $count($states.input.xs) %}",
             "literal": "{% \"{% not an expression %}\" %}",
             "plain": "text",
+            "format": "{% $states.context.Execution.Name & ' it\\'s ' & $states.input.a %}",
+            "uuid": "{% $uuid() %}",
+            "length": "{% $count($states.input.xs) %}",
         })
     );
     assert_eq!(t["TimeoutSeconds"], "{% $states.input.limit %}");
@@ -305,10 +317,7 @@ fn json_path_fields_of_a_jsonata_state_are_rejected_naming_the_field() {
             "Choices[0]",
         ),
         (
-            jsonata_machine(Task::new(
-                "S",
-                Echo(JsonPath::format("{}", [JsonPath::string_at("$.a").into()])),
-            )),
+            jsonata_machine(Task::new("S", Echo(JsonPath::math_random(1, 999)))),
             "Arguments.Payload",
         ),
         (

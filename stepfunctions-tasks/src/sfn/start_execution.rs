@@ -3,6 +3,7 @@
 
 use cfn_model::iam::PolicyStatement;
 use cfn_model::Expr;
+use stepfunctions::model::Jsonata;
 use stepfunctions::TaskError;
 use stepfunctions::{
     integration_resource_arn, IntegrationPattern, JsonPath, Payload, ServiceIntegration, SupportsRunJob,
@@ -133,6 +134,13 @@ impl StepFunctionsStartExecution {
         }
         let mut fields = match &self.input {
             Some(Payload::Object(fields)) => fields.clone(),
+            // JSONata: the expression's object, merged with the parent's id.
+            Some(Payload::Jsonata(e)) => {
+                return Payload::Jsonata(Jsonata::new(format!(
+                    "$merge([{}, {{'{STARTED_BY}': $states.context.Execution.Id}}])",
+                    e.as_str()
+                )))
+            }
             // Rejected by `validate`.
             Some(other) => return other.clone(),
             None => Default::default(),
@@ -187,12 +195,12 @@ impl ServiceIntegration for StepFunctionsStartExecution {
         if let Some(reason) = self.state_machine.invalid() {
             return Err(TaskError::new(reason.to_owned()));
         }
-        if self.associate_with_parent && !matches!(self.input, None | Some(Payload::Object(_))) {
+        if self.associate_with_parent && !matches!(self.input, None | Some(Payload::Object(_) | Payload::Jsonata(_))) {
             return Err(TaskError::field(
                 "Input",
                 format!(
                     "associate_with_parent adds {STARTED_BY} to the input, which must then be an object \
-                 (Payload::from_object) or left out"
+                 (Payload::from_object), a JSONata expression, or left out"
                 ),
             ));
         }

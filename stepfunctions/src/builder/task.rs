@@ -545,7 +545,7 @@ impl<I: ServiceIntegration, L: Language> From<Task<I, L>> for Chain {
                 state: parts.node.name.clone(),
                 field: None,
                 reason:
-                    "the wait-for-task-token pattern needs the task token (JsonPath::task_token()) in the task's input"
+                    "the wait-for-task-token pattern needs the task token in the task's input (JsonPath::task_token(), or $states.context.Task.Token in JSONata)"
                         .into(),
             });
         }

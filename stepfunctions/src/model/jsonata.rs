@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::model::path::{Path, PathRoot};
+use crate::model::{Arg, Intrinsic};
 
 /// The members of the reserved `$states` variable.
 pub(crate) const STATES_INPUT: u8 = 1;
@@ -266,6 +267,105 @@ impl Jsonata {
     }
 }
 
+impl Jsonata {
+    /// The JSONata equivalent of a JSONPath intrinsic function, for the functions that have one
+    /// (`States.Format` as `&` concatenation, `States.UUID` as `$uuid()`, `States.JsonToString`
+    /// as `$string`, `States.ArrayLength` as `$count`, ...), with its arguments translated;
+    /// `None` for the others and for arguments with no equivalent.
+    ///
+    /// ```
+    /// use stepfunctions::{model::Jsonata, JsonPath};
+    /// let f = JsonPath::format("{}/{}", [JsonPath::execution_name().into(), JsonPath::state_name().into()]);
+    /// let stepfunctions::Payload::Intrinsic(f) = f else { unreachable!() };
+    /// assert_eq!(
+    ///     Jsonata::from_intrinsic(&f).unwrap().as_str(),
+    ///     "$states.context.Execution.Name & '/' & $states.context.State.Name"
+    /// );
+    /// ```
+    pub fn from_intrinsic(call: &Intrinsic) -> Option<Jsonata> {
+        intrinsic_text(call).map(Jsonata::new)
+    }
+}
+
+/// The JSONata text of an intrinsic function call.
+fn intrinsic_text(call: &Intrinsic) -> Option<String> {
+    let args: Vec<String> = call.args().iter().map(arg_text).collect::<Option<_>>()?;
+    let a = |i: usize| args.get(i).cloned();
+    Some(match (call.function(), args.len()) {
+        ("States.Format", n) if n >= 1 => {
+            let Some(Arg::Str(template)) = call.args().first() else {
+                return None;
+            };
+            if template.contains('\\') {
+                return None;
+            }
+            let pieces: Vec<&str> = template.split("{}").collect();
+            if pieces.len() != n {
+                return None;
+            }
+            let mut parts = Vec::new();
+            for (i, piece) in pieces.iter().enumerate() {
+                if !piece.is_empty() {
+                    parts.push(quote(piece));
+                }
+                if let Some(arg) = args.get(i + 1) {
+                    parts.push(arg.clone());
+                }
+            }
+            if parts.is_empty() {
+                quote("")
+            } else {
+                parts.join(" & ")
+            }
+        }
+        ("States.UUID", 0) => "$uuid()".into(),
+        ("States.JsonToString", 1) => format!("$string({})", a(0)?),
+        ("States.StringToJson", 1) => format!("$parse({})", a(0)?),
+        ("States.ArrayLength", 1) => format!("$count({})", a(0)?),
+        ("States.ArrayUnique", 1) => format!("$distinct({})", a(0)?),
+        ("States.Base64Encode", 1) => format!("$base64encode({})", a(0)?),
+        ("States.Base64Decode", 1) => format!("$base64decode({})", a(0)?),
+        ("States.StringSplit", 2) => format!("$split({}, {})", a(0)?, a(1)?),
+        ("States.Hash", 2) => format!("$hash({}, {})", a(0)?, a(1)?),
+        ("States.ArrayPartition", 2) => format!("$partition({}, {})", a(0)?, a(1)?),
+        ("States.ArrayRange", 3) => format!("$range({}, {}, {})", a(0)?, a(1)?, a(2)?),
+        ("States.ArrayContains", 2) => format!("({} in {})", a(1)?, a(0)?),
+        ("States.ArrayGetItem", 2) => format!("{}[{}]", a(0)?, a(1)?),
+        ("States.MathAdd", 2) => format!("({} + {})", a(0)?, a(1)?),
+        ("States.JsonMerge", 3) => format!("$merge([{}, {}])", a(0)?, a(1)?),
+        ("States.Array", _) => format!("[{}]", args.join(", ")),
+        _ => return None,
+    })
+}
+
+fn arg_text(arg: &Arg) -> Option<String> {
+    Some(match arg {
+        Arg::Path(p) => Jsonata::from_path(p)?.text,
+        Arg::Str(s) => quote(s),
+        Arg::Number(n) => n.to_string(),
+        Arg::Bool(b) => b.to_string(),
+        Arg::Null => "null".into(),
+        Arg::Intrinsic(inner) => format!("({})", intrinsic_text(inner)?),
+        Arg::Invalid(_) => return None,
+    })
+}
+
+/// A JSONata string literal.
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 /// The text between `{%` and `%}`, when the whole string is delimited so.
 pub(crate) fn strip_delimiters(text: &str) -> Option<&str> {
     let t = text.trim();
@@ -444,9 +544,11 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                         let member = &text[m_start..m_end];
                         match MEMBERS.iter().find(|(n, _)| *n == member) {
                             Some((_, bit)) => out.states |= bit,
-                            None => return Err(format!(
+                            None => {
+                                return Err(format!(
                                 "`$states.{member}` is not a member of $states (input, result, errorOutput, context)"
-                            )),
+                            ))
+                            }
                         }
                         end = m_end;
                     }

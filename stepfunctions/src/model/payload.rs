@@ -227,12 +227,13 @@ impl Payload {
                         "the path `{p}` names more than one node and has no plain JSONata form; write a Jsonata expression"
                     ),
                 }),
+                Payload::Intrinsic(i) if Jsonata::from_intrinsic(i).is_some() => Ok(()),
                 Payload::Intrinsic(i) => Err(Error::QueryLanguageMismatch {
                     state: state.to_owned(),
                     field: field.to_string(),
                     language: QueryLanguage::Jsonata,
                     reason: format!(
-                        "`{}` is a JSONPath intrinsic function; use a JSONata expression (JSONata's functions, $uuid(), $partition(), ...)",
+                        "`{}` is a JSONPath intrinsic function with no JSONata form here; use a JSONata expression (JSONata's functions, $uuid(), $partition(), ...)",
                         i.render()
                     ),
                 }),

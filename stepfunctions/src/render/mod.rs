@@ -615,6 +615,11 @@ impl Render for Payload {
                 None => s.serialize_str(p),
             },
             Payload::Path(p) => s.serialize_str(p),
+            // So does an intrinsic function that has a JSONata equivalent.
+            Payload::Intrinsic(i) if cx.jsonata() => match Jsonata::from_intrinsic(i) {
+                Some(e) => s.collect_str(&e),
+                None => Render::render(i, cx, s),
+            },
             Payload::Intrinsic(i) => Render::render(i, cx, s),
             Payload::List(list) => cx.split_list(list, s),
             Payload::Array(items) => items.render(cx, s),
