@@ -5,6 +5,10 @@
 //! intrinsic function, and a Choice that loops back to the block's first state or goes on — and a
 //! Succeed at the end.
 //!
+//! [`workflow_jsonata`] is the same workflow in JSONata (`--jsonata`): each JSONPath field
+//! becomes its JSONata expression (the result selector and result path one `Output` with
+//! `$merge`, the Choice condition an expression).
+//!
 //! `cargo run --release --example bench_chain -- 10000 > template.json` prints the template, so
 //! the whole process can be timed against `node cdk_chain.js 10000`. Past about 1,600 states the
 //! definition is over the 1 MiB service limit on purpose (the workflow measures how cost grows):
@@ -92,9 +96,100 @@ pub fn workflow(n: usize) -> Chain {
     }
 }
 
+/// The same workflow in JSONata.
+pub fn workflow_jsonata(n: usize) -> Chain {
+    let function = LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:Worker");
+    let failed = Fail::jsonata("Failed").error("WorkerFailed").cause("a worker failed");
+    let mut whole: Option<Chain> = None;
+    let mut block: Option<Chain> = None;
+    let mut block_start = String::new();
+    for i in 0..n {
+        let k = i % 10;
+        let name = format!("Step {i}");
+        if k == 0 {
+            block_start.clone_from(&name);
+        }
+        let state: Chain = if k < 8 {
+            let payload = Payload::from_object([
+                ("step", i.into()),
+                ("data", Jsonata::states_input().field("data").into()),
+            ]);
+            Task::jsonata(name, LambdaInvoke::new(function.clone()).payload(payload))
+                .output(
+                    Jsonata::new(format!(
+                        "$merge([$states.input, {{'results': $merge([$states.input.results, \
+                         {{'s{i}': $states.result.Payload.value}}])}}])"
+                    ))
+                    .into(),
+                )
+                .retry(
+                    Retry::on([Errors::TIMEOUT])
+                        .max_attempts(3)
+                        .backoff_rate(2.0)
+                        .interval(Duration::from_secs(1)),
+                )
+                .catch(
+                    Catch::all(failed.reference())
+                        .output(Jsonata::new("$merge([$states.input, {'error': $states.errorOutput}])").into()),
+                )
+                .into()
+        } else if k == 8 {
+            Pass::jsonata(name)
+                .output(Payload::from_object([
+                    ("count", Jsonata::new("$states.input.count + 1").into()),
+                    ("data", Jsonata::states_input().field("data").into()),
+                ]))
+                .into()
+        } else {
+            let next = if i + 1 < n {
+                format!("Step {}", i + 1)
+            } else {
+                "Done".to_owned()
+            };
+            Choice::jsonata(name)
+                .when(
+                    Condition::jsonata("$states.input.count < 3"),
+                    StateRef::named(block_start.as_str()),
+                )
+                .otherwise(StateRef::named(next))
+                .into()
+        };
+        block = Some(match block {
+            None => state,
+            Some(b) => b.next(state),
+        });
+        if k == 9 {
+            let b = block.take().expect("a block was started");
+            whole = Some(match whole {
+                None => b,
+                Some(w) => w.add(b),
+            });
+        }
+    }
+    let done = Succeed::jsonata("Done");
+    let last = match block {
+        Some(b) => b.next(done),
+        None => Chain::start(done),
+    };
+    let last = if n > 0 { last.add(failed) } else { last };
+    match whole {
+        Some(w) => w.add(last),
+        None => last,
+    }
+}
+
 /// Adds the state machine of `n` states; the definition-size check is off (see the module doc).
 pub fn build_n(n: usize, template: &mut Template) -> Result<Vec<Warning>, Error> {
     StateMachine::new("StateMachine", workflow(n))
+        .skip_size_check()
+        .add_to(template)
+        .map(|r| r.warnings)
+}
+
+/// Adds the JSONata state machine of `n` states.
+pub fn build_n_jsonata(n: usize, template: &mut Template) -> Result<Vec<Warning>, Error> {
+    StateMachine::new("StateMachine", workflow_jsonata(n))
+        .query_language(QueryLanguage::Jsonata)
         .skip_size_check()
         .add_to(template)
         .map(|r| r.warnings)
@@ -112,9 +207,14 @@ fn main() -> ExitCode {
     let n = match args.first().map(|a| a.parse::<usize>()) {
         Some(Ok(n)) => n,
         _ => {
-            eprintln!("usage: bench_chain N [path] [--compact]");
+            eprintln!("usage: bench_chain N [--jsonata] [path] [--compact]");
             return ExitCode::FAILURE;
         }
     };
-    stepfunctions_cdk::cli::run_with_args(|t| build_n(n, t), &args[1..])
+    let rest: Vec<String> = args[1..].iter().filter(|a| *a != "--jsonata").cloned().collect();
+    if args.iter().any(|a| a == "--jsonata") {
+        stepfunctions_cdk::cli::run_with_args(|t| build_n_jsonata(n, t), &rest)
+    } else {
+        stepfunctions_cdk::cli::run_with_args(|t| build_n(n, t), &rest)
+    }
 }

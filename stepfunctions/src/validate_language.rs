@@ -8,8 +8,6 @@
 //! `CausePath`). A task's input and a Parallel's parameters are neutral: they render as
 //! `Arguments`.
 
-use indexmap::IndexMap;
-
 use crate::error::Error;
 use crate::model::{
     check_jsonata, Condition, NullablePath, Payload, QueryLanguage, State as Node, StateKind as Kind, WaitField,
@@ -38,7 +36,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
                 "Output is JSONata; shape a JSONPath state's output with ResultSelector, ResultPath and OutputPath",
             ));
         }
-        check_assign(name, "Assign", &node.io.assign, language, after)?;
+        check_assign(name, &"Assign", &node.io.assign, language, after)?;
         for (i, c) in node.catch.iter().enumerate() {
             if c.output.is_some() {
                 return Err(mismatch(
@@ -46,7 +44,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
                     "Output is JSONata; use ResultPath",
                 ));
             }
-            check_assign(name, &format!("Catch[{i}].Assign"), &c.assign, language, entry)?;
+            check_assign(name, &Indexed("Catch", i, "Assign"), &c.assign, language, entry)?;
         }
         match &node.kind {
             Kind::Choice { rules, .. } => {
@@ -54,7 +52,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
                     if r.output.is_some() {
                         return Err(mismatch(&format!("Choices[{i}].Output"), "Output is JSONata"));
                     }
-                    check_assign(name, &format!("Choices[{i}].Assign"), &r.assign, language, entry)?;
+                    check_assign(name, &Indexed("Choices", i, "Assign"), &r.assign, language, entry)?;
                 }
             }
             Kind::Wait(time) if matches!(time.field(), WaitField::SecondsExpr(_) | WaitField::TimestampExpr(_)) => {
@@ -103,7 +101,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
     if let Some(o) = &io.output {
         o.validate_in(name, "Output", language, after)?;
     }
-    check_assign(name, "Assign", &io.assign, language, after)?;
+    check_assign(name, &"Assign", &io.assign, language, after)?;
     for (i, c) in node.catch.iter().enumerate() {
         if let Some(NullablePath::Path(_) | NullablePath::Null) = &c.result_path {
             return Err(mismatch(
@@ -115,7 +113,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
         if let Some(o) = &c.output {
             o.validate_in(name, &format!("Catch[{i}].Output"), language, caught)?;
         }
-        check_assign(name, &format!("Catch[{i}].Assign"), &c.assign, language, caught)?;
+        check_assign(name, &Indexed("Catch", i, "Assign"), &c.assign, language, caught)?;
     }
     match &node.kind {
         Kind::Pass { result: Some(_) } => {
@@ -183,7 +181,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
         }
         Kind::Choice { rules, .. } => {
             for (i, r) in rules.iter().enumerate() {
-                let field = format!("Choices[{i}].Condition");
+                let field = Indexed("Choices", i, "Condition");
                 match &r.condition {
                     Condition::Jsonata(e) => check_jsonata(name, &field, e, entry)?,
                     _ => {
@@ -196,7 +194,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
                 if let Some(o) = &r.output {
                     o.validate_in(name, &format!("Choices[{i}].Output"), language, entry)?;
                 }
-                check_assign(name, &format!("Choices[{i}].Assign"), &r.assign, language, entry)?;
+                check_assign(name, &Indexed("Choices", i, "Assign"), &r.assign, language, entry)?;
             }
         }
         _ => {}
@@ -207,8 +205,8 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
 /// Checks the values of an `Assign` (the names are the variables check's).
 fn check_assign(
     state: &str,
-    field: &str,
-    assign: &IndexMap<String, Payload>,
+    field: &dyn std::fmt::Display,
+    assign: &crate::model::Variables,
     language: QueryLanguage,
     members: u8,
 ) -> Result<(), Error> {
@@ -216,4 +214,13 @@ fn check_assign(
         v.validate_in(state, &format!("{field}.{k}"), language, members)?;
     }
     Ok(())
+}
+
+/// `Catch[i].Assign` and the like, spelled out only when an error names it.
+struct Indexed<'a>(&'a str, usize, &'a str);
+
+impl std::fmt::Display for Indexed<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}].{}", self.0, self.1, self.2)
+    }
 }

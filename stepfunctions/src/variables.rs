@@ -19,7 +19,7 @@
 
 use std::collections::HashSet;
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexSet;
 
 use crate::error::{Error, Warning};
 use crate::model::{
@@ -62,9 +62,88 @@ fn node_has_variables(node: &Node) -> bool {
             return true;
         }
     }
-    let mut reads = false;
-    for_each_read(node, &mut |_, _| reads = true);
-    reads
+    may_read(node)
+}
+
+/// Whether a state may read a variable: a walk of its values that builds no field name.
+fn may_read(node: &Node) -> bool {
+    let path = |p: &Path| matches!(p.root(), Some(PathRoot::Variable(_)));
+    let nullable = |p: &Option<NullablePath>| matches!(p, Some(NullablePath::Path(p)) if path(p));
+    let payload = |p: &Option<Payload>| p.as_ref().is_some_and(payload_may_read);
+    let io = &node.io;
+    if nullable(&io.input_path)
+        || nullable(&io.output_path)
+        || payload(&io.parameters)
+        || payload(&io.result_selector)
+        || payload(&io.output)
+        || node.catch.iter().any(|c| payload(&c.output))
+    {
+        return true;
+    }
+    match &node.kind {
+        Kind::Task(task) => {
+            payload(&task.input)
+                || [&task.timeout, &task.heartbeat]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| t.path().is_some_and(path) || t.expression().is_some_and(|e| e.may_read_variables()))
+                || task
+                    .credentials
+                    .as_ref()
+                    .is_some_and(|c| payload_may_read(c.role_arn()))
+        }
+        Kind::Choice { rules, .. } => rules
+            .iter()
+            .any(|r| condition_may_read(&r.condition) || payload(&r.output)),
+        Kind::Wait(time) => match time.field() {
+            WaitField::SecondsPath(p) | WaitField::TimestampPath(p) => path(p),
+            WaitField::SecondsExpr(e) | WaitField::TimestampExpr(e) => e.may_read_variables(),
+            WaitField::Seconds(_) | WaitField::Timestamp(_) => false,
+        },
+        Kind::Map(map) => {
+            map.items_path.as_ref().is_some_and(path)
+                || map.max_concurrency_path.as_ref().is_some_and(path)
+                || map
+                    .max_concurrency_expr
+                    .as_ref()
+                    .is_some_and(|e| e.may_read_variables())
+                || payload(&map.items)
+                || payload(&map.item_selector)
+        }
+        Kind::Fail(fail) => payload(&fail.error) || payload(&fail.cause),
+        Kind::Pass { .. } | Kind::Parallel { .. } | Kind::Succeed | Kind::Custom(_) => false,
+    }
+}
+
+fn payload_may_read(p: &Payload) -> bool {
+    match p {
+        Payload::Path(path) => matches!(path.root(), Some(PathRoot::Variable(_))),
+        Payload::Intrinsic(i) => intrinsic_may_read(i),
+        Payload::Jsonata(e) => e.may_read_variables(),
+        Payload::Array(items) => items.iter().any(payload_may_read),
+        Payload::Object(map) => map.values().any(payload_may_read),
+        Payload::Null | Payload::Bool(_) | Payload::Number(_) | Payload::String(_) | Payload::List(_) => false,
+    }
+}
+
+fn intrinsic_may_read(i: &Intrinsic) -> bool {
+    i.args().iter().any(|a| match a {
+        Arg::Path(p) => matches!(p.root(), Some(PathRoot::Variable(_))),
+        Arg::Intrinsic(inner) => intrinsic_may_read(inner),
+        _ => false,
+    })
+}
+
+fn condition_may_read(c: &Condition) -> bool {
+    match c {
+        Condition::Compare(cmp) => {
+            matches!(cmp.variable.root(), Some(PathRoot::Variable(_)))
+                || matches!(&cmp.operand, crate::model::Operand::Path(p) if matches!(p.root(), Some(PathRoot::Variable(_))))
+        }
+        Condition::And(cs) | Condition::Or(cs) => cs.iter().any(condition_may_read),
+        Condition::Not(c) => condition_may_read(c),
+        Condition::Jsonata(e) => e.may_read_variables(),
+    }
 }
 
 /// What is wrong with a variable's name, if anything. The AWS documentation: a name is a
@@ -100,7 +179,7 @@ fn name_error(name: &str) -> Option<String> {
 }
 
 fn check_names(node: &Node, errors: &mut Vec<Error>, warnings: &mut Vec<Warning>) {
-    let mut check = |field: String, assign: &IndexMap<String, Payload>| {
+    let mut check = |field: String, assign: &crate::model::Variables| {
         let mut total = 0;
         for (name, value) in assign {
             if let Some(reason) = name_error(name) {

@@ -1,7 +1,6 @@
 //! Catchers as the builders write them: the errors, and the chain that handles them.
 
 use crate::builder::chain::Chain;
-use indexmap::IndexMap;
 
 use crate::model::{Errors, NullablePath, Path, Payload};
 
@@ -16,7 +15,7 @@ pub struct Catch {
     pub(crate) errors: Vec<String>,
     pub(crate) result_path: Option<NullablePath>,
     pub(crate) output: Option<Payload>,
-    pub(crate) assign: IndexMap<String, Payload>,
+    pub(crate) assign: crate::model::Variables,
     pub(crate) handler: Chain,
 }
 
@@ -32,7 +31,7 @@ impl Catch {
             errors: errors.into_iter().map(Into::into).collect(),
             result_path: None,
             output: None,
-            assign: IndexMap::new(),
+            assign: Default::default(),
             handler: handler.into(),
         }
     }

@@ -129,7 +129,7 @@ impl<L: Language> From<Choice<L>> for Chain {
 pub struct RuleOptions {
     comment: Option<String>,
     output: Option<Payload>,
-    assign: indexmap::IndexMap<String, Payload>,
+    assign: crate::model::Variables,
 }
 
 impl RuleOptions {

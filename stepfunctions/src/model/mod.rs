@@ -100,6 +100,99 @@ impl Extra {
     }
 }
 
+/// The workflow variables an `Assign` sets, by name, in order: what a state, a Choice rule or a
+/// catcher assigns. Empty, it takes no allocation and one word (most states assign nothing).
+///
+/// ```
+/// use stepfunctions::model::Variables;
+/// let mut v = Variables::default();
+/// assert!(v.is_empty());
+/// v.insert("count", 3.into());
+/// assert_eq!(v.keys().collect::<Vec<_>>(), ["count"]);
+/// assert_eq!(v.get("count"), Some(&3.into()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Variables(Option<Box<IndexMap<String, Payload>>>);
+
+impl Variables {
+    /// Whether no variable is set.
+    ///
+    /// ```
+    /// assert!(stepfunctions::model::Variables::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.as_ref().map_or(true, |m| m.is_empty())
+    }
+
+    /// How many variables are set.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::model::Variables::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |m| m.len())
+    }
+
+    /// Sets a variable; returns the value it had.
+    ///
+    /// ```
+    /// let mut v = stepfunctions::model::Variables::default();
+    /// assert_eq!(v.insert("a", 1.into()), None);
+    /// ```
+    pub fn insert(&mut self, name: impl Into<String>, value: Payload) -> Option<Payload> {
+        self.0.get_or_insert_with(Default::default).insert(name.into(), value)
+    }
+
+    /// A variable's value.
+    ///
+    /// ```
+    /// assert!(stepfunctions::model::Variables::default().get("a").is_none());
+    /// ```
+    pub fn get(&self, name: &str) -> Option<&Payload> {
+        self.0.as_ref()?.get(name)
+    }
+
+    /// The names, in order.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::model::Variables::default().keys().count(), 0);
+    /// ```
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.iter().map(|(k, _)| k)
+    }
+
+    /// The variables and their values, in order.
+    ///
+    /// ```
+    /// assert_eq!(stepfunctions::model::Variables::default().iter().count(), 0);
+    /// ```
+    pub fn iter(&self) -> indexmap::map::Iter<'_, String, Payload> {
+        static EMPTY: std::sync::OnceLock<IndexMap<String, Payload>> = std::sync::OnceLock::new();
+        match &self.0 {
+            Some(m) => m.iter(),
+            None => EMPTY.get_or_init(IndexMap::new).iter(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Variables {
+    type Item = (&'a String, &'a Payload);
+    type IntoIter = indexmap::map::Iter<'a, String, Payload>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<K: Into<String>> FromIterator<(K, Payload)> for Variables {
+    fn from_iter<I: IntoIterator<Item = (K, Payload)>>(iter: I) -> Self {
+        let mut v = Variables::default();
+        for (k, p) in iter {
+            v.insert(k, p);
+        }
+        v
+    }
+}
+
 /// A whole definition: the top level of an ASL document.
 ///
 /// ```
@@ -456,7 +549,7 @@ pub struct Processing {
     /// `Output` (JSONata): the state's output.
     pub output: Option<Payload>,
     /// `Assign`: the workflow variables the state sets, by name, when it completes.
-    pub assign: IndexMap<String, Payload>,
+    pub assign: Variables,
 }
 
 /// The language a state's fields are written in: `QueryLanguage`.
@@ -745,7 +838,7 @@ pub struct ChoiceRule {
     /// `Output` (JSONata): the Choice state's output when this rule is taken.
     pub output: Option<Payload>,
     /// `Assign`: the variables set when this rule is taken.
-    pub assign: IndexMap<String, Payload>,
+    pub assign: Variables,
 }
 
 impl ChoiceRule {
@@ -761,7 +854,7 @@ impl ChoiceRule {
             next: next.into(),
             comment: None,
             output: None,
-            assign: IndexMap::new(),
+            assign: Variables::default(),
         }
     }
 }
@@ -781,7 +874,7 @@ pub struct Catcher {
     /// `Output` (JSONata): the state's output when this catcher is taken.
     pub output: Option<Payload>,
     /// `Assign`: the variables set when this catcher is taken.
-    pub assign: IndexMap<String, Payload>,
+    pub assign: Variables,
     /// `Next`.
     pub next: String,
 }
@@ -798,7 +891,7 @@ impl Catcher {
             errors: errors.into_iter().map(Into::into).collect(),
             result_path: None,
             output: None,
-            assign: IndexMap::new(),
+            assign: Variables::default(),
             next: next.into(),
         }
     }

@@ -133,6 +133,18 @@ impl Credentials {
         Credentials(Payload::dynamic(path))
     }
 
+    /// A role ARN from a JSONata expression (a JSONata task); the state machine's role gets
+    /// `sts:AssumeRole` on `*`.
+    ///
+    /// ```
+    /// use stepfunctions::{model::Jsonata, Credentials};
+    /// let c = Credentials::role_expr(Jsonata::states_input().field("roleArn"));
+    /// assert_eq!(serde_json::to_string(c.role_arn()).unwrap(), r#""{% $states.input.roleArn %}""#);
+    /// ```
+    pub fn role_expr(expression: impl Into<Jsonata>) -> Self {
+        Credentials(Payload::Jsonata(expression.into()))
+    }
+
     pub(crate) fn policy(&self) -> PolicyStatement {
         let resource = match &self.0 {
             Payload::String(e) => e.clone(),

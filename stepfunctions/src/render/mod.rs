@@ -41,8 +41,6 @@ use serde::{Serialize, Serializer};
 
 pub use substitutions::Substitutions;
 
-use indexmap::IndexMap;
-
 use crate::model::{
     strip_delimiters, Catcher, Comparison, Condition, Credentials, Definition, Graph, Intrinsic, Jsonata, NullablePath,
     Operand, Payload, QueryLanguage, Retry, State, StateKind, Timeout, WaitTime,
@@ -497,29 +495,29 @@ impl Render for State {
 fn write_output_assign<M: SerializeMap>(
     m: &mut M,
     output: &Option<Payload>,
-    assign: &IndexMap<String, Payload>,
+    assign: &crate::model::Variables,
     cx: &RenderContext,
 ) -> Result<(), M::Error> {
     if let Some(o) = output {
         m.serialize_entry("Output", &cx.view(o))?;
     }
     if !assign.is_empty() {
-        m.serialize_entry("Assign", &Object(assign, cx))?;
+        m.serialize_entry("Assign", &Object(assign.iter(), cx))?;
     }
     Ok(())
 }
 
 /// An object of payload values: a key takes `.$` where its value is a path or an intrinsic
 /// function, in JSONPath.
-struct Object<'a>(&'a IndexMap<String, Payload>, &'a RenderContext);
+struct Object<'a>(indexmap::map::Iter<'a, String, Payload>, &'a RenderContext);
 
 impl Serialize for Object<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Object(map, cx) = self;
-        let mut m = s.serialize_map(Some(map.len()))?;
+        let Object(entries, cx) = self;
+        let mut m = s.serialize_map(Some(entries.len()))?;
         let jsonata = cx.jsonata();
         let mut key = String::new();
-        for (k, v) in map.iter() {
+        for (k, v) in entries.clone() {
             if !jsonata && v.is_json_path() {
                 key.clear();
                 key.push_str(k);
@@ -623,7 +621,7 @@ impl Render for Payload {
             Payload::Intrinsic(i) => Render::render(i, cx, s),
             Payload::List(list) => cx.split_list(list, s),
             Payload::Array(items) => items.render(cx, s),
-            Payload::Object(map) => Object(map, cx).serialize(s),
+            Payload::Object(map) => Object(map.iter(), cx).serialize(s),
             Payload::Jsonata(e) => s.collect_str(e),
         }
     }
