@@ -20,10 +20,19 @@ use std::time::Duration;
 
 use stepfunctions_cdk::prelude::*;
 
-/// The workflow with `n` states (plus the shared Fail and the final Succeed).
-pub fn workflow(n: usize) -> Chain {
-    let function = LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:Worker");
-    let failed = Fail::new("Failed").error("WorkerFailed").cause("a worker failed");
+/// The state at position `i` of a block: a task (`k` < 8), the Pass (`k` = 8) or the Choice
+/// (`k` = 9) looping back to `block_start` or going on to `next`.
+struct Step<'a> {
+    i: usize,
+    k: usize,
+    name: String,
+    block_start: &'a str,
+    next: String,
+}
+
+/// Chains `n` states made by `state` in blocks of ten, then `done`, with `failed` placed once
+/// (every catcher reaches it by reference).
+fn assemble(n: usize, mut state: impl FnMut(Step<'_>) -> Chain, done: Chain, failed: Chain) -> Chain {
     let mut whole: Option<Chain> = None;
     let mut block: Option<Chain> = None;
     let mut block_start = String::new();
@@ -33,7 +42,66 @@ pub fn workflow(n: usize) -> Chain {
         if k == 0 {
             block_start.clone_from(&name);
         }
-        let state: Chain = if k < 8 {
+        let next = if i + 1 < n {
+            format!("Step {}", i + 1)
+        } else {
+            "Done".to_owned()
+        };
+        let s = state(Step {
+            i,
+            k,
+            name,
+            block_start: &block_start,
+            next,
+        });
+        block = Some(match block {
+            None => s,
+            Some(b) => b.next(s),
+        });
+        if k == 9 {
+            let b = block.take().expect("a block was started");
+            whole = Some(match whole {
+                None => b,
+                Some(w) => w.add(b),
+            });
+        }
+    }
+    let last = match block {
+        Some(b) => b.next(done),
+        None => Chain::start(done),
+    };
+    let last = if n > 0 { last.add(failed) } else { last };
+    match whole {
+        Some(w) => w.add(last),
+        None => last,
+    }
+}
+
+fn worker() -> LambdaFunction {
+    LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:Worker")
+}
+
+fn retry() -> Retry {
+    Retry::on([Errors::TIMEOUT])
+        .max_attempts(3)
+        .backoff_rate(2.0)
+        .interval(Duration::from_secs(1))
+}
+
+/// The workflow with `n` states (plus the shared Fail and the final Succeed).
+pub fn workflow(n: usize) -> Chain {
+    let function = worker();
+    let failed = Fail::new("Failed").error("WorkerFailed").cause("a worker failed");
+    let failed_ref = failed.reference();
+    let state = |Step {
+                     i,
+                     k,
+                     name,
+                     block_start,
+                     next,
+                 }: Step<'_>|
+     -> Chain {
+        if k < 8 {
             let payload = Payload::from_object([("step", i.into()), ("data", JsonPath::string_at("$.data"))]);
             Task::new(name, LambdaInvoke::new(function.clone()).payload(payload))
                 .result_selector(Payload::from_object([(
@@ -41,13 +109,8 @@ pub fn workflow(n: usize) -> Chain {
                     JsonPath::string_at("$.Payload.value"),
                 )]))
                 .result_path(format!("$.results.s{i}"))
-                .retry(
-                    Retry::on([Errors::TIMEOUT])
-                        .max_attempts(3)
-                        .backoff_rate(2.0)
-                        .interval(Duration::from_secs(1)),
-                )
-                .catch(Catch::all(failed.reference()).result_path("$.error"))
+                .retry(retry())
+                .catch(Catch::all(failed_ref.clone()).result_path("$.error"))
                 .into()
         } else if k == 8 {
             Pass::new(name)
@@ -58,58 +121,29 @@ pub fn workflow(n: usize) -> Chain {
                 .into()
         } else {
             // The Choice loops back to its block's first state, or goes on to the next block.
-            let next = if i + 1 < n {
-                format!("Step {}", i + 1)
-            } else {
-                "Done".to_owned()
-            };
             Choice::new(name)
-                .when(
-                    Condition::number_less_than("$.count", 3),
-                    StateRef::named(block_start.as_str()),
-                )
+                .when(Condition::number_less_than("$.count", 3), StateRef::named(block_start))
                 .otherwise(StateRef::named(next))
                 .into()
-        };
-        block = Some(match block {
-            None => state,
-            Some(b) => b.next(state),
-        });
-        if k == 9 {
-            let b = block.take().expect("a block was started");
-            whole = Some(match whole {
-                None => b,
-                Some(w) => w.add(b),
-            });
         }
-    }
-    let done = Succeed::new("Done");
-    let last = match block {
-        Some(b) => b.next(done),
-        None => Chain::start(done),
     };
-    // The Fail every catcher goes to is placed once and reached by reference.
-    let last = if n > 0 { last.add(failed) } else { last };
-    match whole {
-        Some(w) => w.add(last),
-        None => last,
-    }
+    assemble(n, state, Succeed::new("Done").into(), failed.into())
 }
 
 /// The same workflow in JSONata.
 pub fn workflow_jsonata(n: usize) -> Chain {
-    let function = LambdaFunction::from_arn("arn:aws:lambda:us-east-1:123456789012:function:Worker");
+    let function = worker();
     let failed = Fail::jsonata("Failed").error("WorkerFailed").cause("a worker failed");
-    let mut whole: Option<Chain> = None;
-    let mut block: Option<Chain> = None;
-    let mut block_start = String::new();
-    for i in 0..n {
-        let k = i % 10;
-        let name = format!("Step {i}");
-        if k == 0 {
-            block_start.clone_from(&name);
-        }
-        let state: Chain = if k < 8 {
+    let failed_ref = failed.reference();
+    let state = |Step {
+                     i,
+                     k,
+                     name,
+                     block_start,
+                     next,
+                 }: Step<'_>|
+     -> Chain {
+        if k < 8 {
             let payload = Payload::from_object([
                 ("step", i.into()),
                 ("data", Jsonata::states_input().field("data").into()),
@@ -122,14 +156,9 @@ pub fn workflow_jsonata(n: usize) -> Chain {
                     ))
                     .into(),
                 )
-                .retry(
-                    Retry::on([Errors::TIMEOUT])
-                        .max_attempts(3)
-                        .backoff_rate(2.0)
-                        .interval(Duration::from_secs(1)),
-                )
+                .retry(retry())
                 .catch(
-                    Catch::all(failed.reference())
+                    Catch::all(failed_ref.clone())
                         .output(Jsonata::new("$merge([$states.input, {'error': $states.errorOutput}])").into()),
                 )
                 .into()
@@ -141,41 +170,16 @@ pub fn workflow_jsonata(n: usize) -> Chain {
                 ]))
                 .into()
         } else {
-            let next = if i + 1 < n {
-                format!("Step {}", i + 1)
-            } else {
-                "Done".to_owned()
-            };
             Choice::jsonata(name)
                 .when(
                     Condition::jsonata("$states.input.count < 3"),
-                    StateRef::named(block_start.as_str()),
+                    StateRef::named(block_start),
                 )
                 .otherwise(StateRef::named(next))
                 .into()
-        };
-        block = Some(match block {
-            None => state,
-            Some(b) => b.next(state),
-        });
-        if k == 9 {
-            let b = block.take().expect("a block was started");
-            whole = Some(match whole {
-                None => b,
-                Some(w) => w.add(b),
-            });
         }
-    }
-    let done = Succeed::jsonata("Done");
-    let last = match block {
-        Some(b) => b.next(done),
-        None => Chain::start(done),
     };
-    let last = if n > 0 { last.add(failed) } else { last };
-    match whole {
-        Some(w) => w.add(last),
-        None => last,
-    }
+    assemble(n, state, Succeed::jsonata("Done").into(), failed.into())
 }
 
 /// Adds the state machine of `n` states; the definition-size check is off (see the module doc).

@@ -111,6 +111,16 @@ _LINT_EXCEPTIONS: list[tuple[str, str, str, tuple, str]] = [
     # core_succeed_fail sets it.
     ("parity", "core_succeed_fail", "E3601", ("States", "Completed", "OutputPath"),
      "the States Language allows OutputPath on a Succeed state; cfn-lint's schema does not"),
+    # cfn-lint 1.58's ASL schema wants an object for ItemSelector and a number for
+    # MaxConcurrency, but a JSONata Map takes an expression for either: "A JSONata Map State MAY
+    # have an 'ItemSelector' field, whose value MUST be a JSON text, or a JSONata string that
+    # evaluates to a JSON text" (https://states-language.net/spec.html#map-state), and
+    # MaxConcurrency takes "a JSONata expression that evaluates to an integer" (AWS developer
+    # guide, Map state). The CDK reference case jsonata_map_parallel sets both.
+    ("parity", "jsonata_map_parallel", "E3601", ("States", "Map Items", "ItemSelector"),
+     "a JSONata Map's ItemSelector may be an expression (ASL specification); cfn-lint's schema wants an object"),
+    ("parity", "jsonata_map_parallel", "E3601", ("States", "Map Items", "MaxConcurrency"),
+     "a JSONata Map's MaxConcurrency may be an expression (AWS developer guide); cfn-lint's schema wants a number"),
 ]
 
 
