@@ -22,6 +22,7 @@ pub mod sagemaker;
 pub mod sfn;
 pub mod sns;
 pub mod sqs;
+pub mod state_machine;
 
 /// A twin: adds the case's resources to a template, returns the warnings.
 pub type Build = fn(&mut Template) -> Result<Vec<Warning>, Error>;
@@ -49,5 +50,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(eks::CASES.iter().copied());
     cases.extend(sagemaker::CASES.iter().copied());
     cases.extend(jsonata::CASES.iter().copied());
+    cases.extend(state_machine::CASES.iter().copied());
     cases
 }
