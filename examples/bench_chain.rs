@@ -27,7 +27,18 @@ struct Step<'a> {
     k: usize,
     name: String,
     block_start: &'a str,
-    next: String,
+    n: usize,
+}
+
+impl Step<'_> {
+    /// The state after this one: the next block's first, or `Done`.
+    fn next(&self) -> String {
+        if self.i + 1 < self.n {
+            format!("Step {}", self.i + 1)
+        } else {
+            "Done".to_owned()
+        }
+    }
 }
 
 /// Chains `n` states made by `state` in blocks of ten, then `done`, with `failed` placed once
@@ -42,17 +53,12 @@ fn assemble(n: usize, mut state: impl FnMut(Step<'_>) -> Chain, done: Chain, fai
         if k == 0 {
             block_start.clone_from(&name);
         }
-        let next = if i + 1 < n {
-            format!("Step {}", i + 1)
-        } else {
-            "Done".to_owned()
-        };
         let s = state(Step {
             i,
             k,
             name,
             block_start: &block_start,
-            next,
+            n,
         });
         block = Some(match block {
             None => s,
@@ -93,14 +99,15 @@ pub fn workflow(n: usize) -> Chain {
     let function = worker();
     let failed = Fail::new("Failed").error("WorkerFailed").cause("a worker failed");
     let failed_ref = failed.reference();
-    let state = |Step {
-                     i,
-                     k,
-                     name,
-                     block_start,
-                     next,
-                 }: Step<'_>|
-     -> Chain {
+    let state = |step: Step<'_>| -> Chain {
+        let next = if step.k == 9 { step.next() } else { String::new() };
+        let Step {
+            i,
+            k,
+            name,
+            block_start,
+            ..
+        } = step;
         if k < 8 {
             let payload = Payload::from_object([("step", i.into()), ("data", JsonPath::string_at("$.data"))]);
             Task::new(name, LambdaInvoke::new(function.clone()).payload(payload))
@@ -135,14 +142,15 @@ pub fn workflow_jsonata(n: usize) -> Chain {
     let function = worker();
     let failed = Fail::jsonata("Failed").error("WorkerFailed").cause("a worker failed");
     let failed_ref = failed.reference();
-    let state = |Step {
-                     i,
-                     k,
-                     name,
-                     block_start,
-                     next,
-                 }: Step<'_>|
-     -> Chain {
+    let state = |step: Step<'_>| -> Chain {
+        let next = if step.k == 9 { step.next() } else { String::new() };
+        let Step {
+            i,
+            k,
+            name,
+            block_start,
+            ..
+        } = step;
         if k < 8 {
             let payload = Payload::from_object([
                 ("step", i.into()),

@@ -67,18 +67,6 @@ pub(crate) fn for_each_in_language<'a>(
     }
 }
 
-/// The names an `Assign` object anywhere in raw ASL assigns (`name` or `name.$`).
-pub(crate) fn collect_assigned<'a>(key: &str, value: &'a serde_json::Value, out: &mut HashSet<&'a str>) {
-    match value {
-        serde_json::Value::Object(map) if key == "Assign" => {
-            out.extend(map.keys().map(|k| k.strip_suffix(".$").unwrap_or(k)));
-        }
-        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| collect_assigned(k, v, out)),
-        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_assigned("", v, out)),
-        _ => {}
-    }
-}
-
 /// Checks keys, transitions and reachability within a graph and every nested one.
 fn check_structure(graph: &Graph, errors: &mut Vec<Error>) {
     for (key, node) in &graph.states {
@@ -159,10 +147,11 @@ fn check_not_variable(state: &str, field: &str, value: &Option<NullablePath>) ->
 }
 
 fn check_node(node: &Node, language: QueryLanguage, warnings: &mut Vec<Warning>) -> Result<(), Error> {
-    use crate::model::{STATES_CONTEXT, STATES_INPUT};
+    use crate::model::{INPUT_PATHS, STATES_CONTEXT, STATES_INPUT};
     let jsonata = language == QueryLanguage::Jsonata;
     let input_field = if jsonata { "Arguments" } else { "Parameters" };
-    let entry = STATES_INPUT | STATES_CONTEXT;
+    // These fields read the state's input: a JSONPath `$` path there is `$states.input`.
+    let entry = STATES_INPUT | STATES_CONTEXT | INPUT_PATHS;
     let name = node.name.as_str();
     let length = name.chars().count();
     if length == 0 || length > 80 {
@@ -272,11 +261,20 @@ fn check_node(node: &Node, language: QueryLanguage, warnings: &mut Vec<Warning>)
             if let Some(p) = &spec.max_concurrency_path {
                 check_path(name, "MaxConcurrencyPath", p, PathKind::Reference)?;
             }
-            if spec.max_concurrency.is_some() && spec.max_concurrency_path.is_some() {
+            if [
+                spec.max_concurrency.is_some(),
+                spec.max_concurrency_path.is_some(),
+                spec.max_concurrency_expr.is_some(),
+            ]
+            .iter()
+            .filter(|set| **set)
+            .count()
+                > 1
+            {
                 return Err(Error::InvalidValue {
                     state: name.to_owned(),
                     field: "MaxConcurrency",
-                    reason: "set either a max concurrency or a max concurrency path, not both".into(),
+                    reason: "set one max concurrency: a number, a path, or an expression".into(),
                 });
             }
             if let Some(sel) = &spec.item_selector {

@@ -11,8 +11,17 @@
 use crate::error::Error;
 use crate::model::{
     check_jsonata, Condition, NullablePath, Payload, QueryLanguage, State as Node, StateKind as Kind, WaitField,
-    STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT,
+    INPUT_PATHS, STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT,
 };
+
+/// A field a state of its type does not have, in either language.
+fn mismatch_any(state: &str, field: &str, language: QueryLanguage, reason: &str) -> Error {
+    Error::InvalidValue {
+        state: state.to_owned(),
+        field: if field == "Assign" { "Assign" } else { "Output" },
+        reason: format!("{reason} ({language})"),
+    }
+}
 
 /// Checks that every field of `node` is one of `language`.
 pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(), Error> {
@@ -29,6 +38,17 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
         language,
         reason: reason.to_owned(),
     };
+    if matches!(node.kind, Kind::Succeed | Kind::Fail(_)) && !node.io.assign.is_empty() {
+        return Err(mismatch_any(
+            name,
+            "Assign",
+            language,
+            "a Succeed or Fail state assigns no variables",
+        ));
+    }
+    if matches!(node.kind, Kind::Fail(_)) && node.io.output.is_some() {
+        return Err(mismatch_any(name, "Output", language, "a Fail state has no output"));
+    }
     if language == QueryLanguage::JsonPath {
         if node.io.output.is_some() {
             return Err(mismatch(
@@ -166,7 +186,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
                 return Err(mismatch("Parameters", "it is JSONPath; give ItemSelector"));
             }
             if let Some(items) = &map.items {
-                items.validate_in(name, "Items", language, entry)?;
+                items.validate_in(name, "Items", language, entry | INPUT_PATHS)?;
             }
             if let Some(e) = &map.max_concurrency_expr {
                 check_jsonata(name, &"MaxConcurrency", e, entry)?;

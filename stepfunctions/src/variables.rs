@@ -55,10 +55,7 @@ fn node_has_variables(node: &Node) -> bool {
         }
     }
     if let Kind::Custom(json) = &node.kind {
-        let mut set = HashSet::new();
-        json.iter()
-            .for_each(|(k, v)| crate::validate::collect_assigned(k, v, &mut set));
-        if !set.is_empty() {
+        if !custom_assigned(json).is_empty() {
             return true;
         }
     }
@@ -146,10 +143,28 @@ fn condition_may_read(c: &Condition) -> bool {
     }
 }
 
+/// The names a raw state assigns in its own scope: its `Assign`, its Choice rules' and its
+/// catchers' (not those of the branches or processor it holds, which are scopes of their own).
+fn custom_assigned(json: &serde_json::Map<String, serde_json::Value>) -> Vec<&str> {
+    fn keys<'a>(v: Option<&'a serde_json::Value>, out: &mut Vec<&'a str>) {
+        if let Some(m) = v.and_then(|a| a.as_object()) {
+            out.extend(m.keys().map(|k| k.strip_suffix(".$").unwrap_or(k)));
+        }
+    }
+    let mut names = Vec::new();
+    keys(json.get("Assign"), &mut names);
+    for field in ["Choices", "Catch"] {
+        for entry in json.get(field).and_then(|l| l.as_array()).into_iter().flatten() {
+            keys(entry.get("Assign"), &mut names);
+        }
+    }
+    names
+}
+
 /// What is wrong with a variable's name, if anything. The AWS documentation: a name is a
-/// Unicode identifier (UAX #31: an ID_Start character, then ID_Continue characters; letters,
-/// then letters, digits, marks and `_`), at most 80 characters, and not `states`; no `x.y` or
-/// `x[2]` (a variable is assigned whole).
+/// Unicode identifier (UAX #31: an XID_Start character, then XID_Continue characters, the
+/// closed-under-normalization forms of ID_Start and ID_Continue), at most 80 characters, and not
+/// `states`; no `x.y` or `x[2]` (a variable is assigned whole).
 fn name_error(name: &str) -> Option<String> {
     let length = name.chars().count();
     if length == 0 || length > 80 {
@@ -163,13 +178,13 @@ fn name_error(name: &str) -> Option<String> {
     }
     let mut chars = name.chars();
     let first = chars.next().unwrap_or('_');
-    if !first.is_alphabetic() {
+    if !unicode_ident::is_xid_start(first) {
         return Some(format!(
             "a name starts with a letter (a Unicode ID_Start character), not {}",
             crate::util::describe_char(first)
         ));
     }
-    if let Some(c) = chars.find(|c| !(c.is_alphanumeric() || *c == '_' || is_mark(*c))) {
+    if let Some(c) = chars.find(|c| !unicode_ident::is_xid_continue(*c)) {
         return Some(format!(
             "a name goes on with letters, digits and `_` (Unicode ID_Continue characters), not {}",
             crate::util::describe_char(c)
@@ -359,10 +374,7 @@ fn assigned_on_exits(node: &Node) -> Vec<(Option<&str>, Vec<&str>)> {
     let own: Vec<&str> = match &node.kind {
         Kind::Custom(json) => {
             let mut set = IndexSet::new();
-            let mut found = HashSet::new();
-            json.iter()
-                .for_each(|(k, v)| crate::validate::collect_assigned(k, v, &mut found));
-            set.extend(found);
+            set.extend(custom_assigned(json));
             // A raw state's Assign may sit on any of its exits: count it on all of them.
             let all: Vec<&str> = set.into_iter().collect();
             return node
@@ -495,13 +507,4 @@ fn check_no_shadowing(graph: &Graph, outer: &HashSet<String>, errors: &mut Vec<E
             }
         }
     }
-}
-
-/// A combining mark (ID_Continue holds the nonspacing and spacing marks), by the blocks that
-/// hold most of them.
-fn is_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
-    )
 }

@@ -52,6 +52,11 @@ fn warnings(machine: StateMachine) -> Vec<Warning> {
     machine.render_asl().expect("renders").warnings
 }
 
+/// That `v` is a state (an object) without `key`: a missing state fails, not passes.
+fn lacks(v: &serde_json::Value, key: &str) -> bool {
+    v.is_object() && v.get(key).is_none()
+}
+
 /// The one error, or the first of several.
 fn first(e: Error) -> Error {
     e.errors().first().cloned().unwrap_or(e)
@@ -74,20 +79,21 @@ fn query_language_is_written_only_where_a_state_differs() {
         .item_processor(Pass::jsonata("Inner"));
     let d = asl(jsonata_machine(Pass::jsonata("A").next(map)));
     assert_eq!(d["QueryLanguage"], "JSONata");
-    assert!(d["States"]["A"].get("QueryLanguage").is_none());
-    assert!(d["States"]["M"]["ItemProcessor"]["States"]["Inner"]
-        .get("QueryLanguage")
-        .is_none());
+    assert!(lacks(&d["States"]["A"], "QueryLanguage"));
+    assert!(lacks(
+        &d["States"]["M"]["ItemProcessor"]["States"]["Inner"],
+        "QueryLanguage"
+    ));
 
     // A JSONPath machine with one JSONata state: only that state says so.
     let d = asl(StateMachine::new(
         "M",
         Pass::new("A").next(Pass::jsonata("B")).next(Pass::new("C")),
     ));
-    assert!(d.get("QueryLanguage").is_none());
-    assert!(d["States"]["A"].get("QueryLanguage").is_none());
+    assert!(lacks(&d, "QueryLanguage"));
+    assert!(lacks(&d["States"]["A"], "QueryLanguage"));
     assert_eq!(d["States"]["B"]["QueryLanguage"], "JSONata");
-    assert!(d["States"]["C"].get("QueryLanguage").is_none());
+    assert!(lacks(&d["States"]["C"], "QueryLanguage"));
 
     // A JSONPath state in a JSONata machine: the service refuses the mix.
     let e = first(err(jsonata_machine(
@@ -105,7 +111,7 @@ fn query_language_is_written_only_where_a_state_differs() {
     let d = asl(StateMachine::new("M", map));
     assert_eq!(d["States"]["M"]["QueryLanguage"], "JSONata");
     let inner = &d["States"]["M"]["ItemProcessor"]["States"];
-    assert!(inner["Inner"].get("QueryLanguage").is_none());
+    assert!(lacks(&inner["Inner"], "QueryLanguage"));
     assert_eq!(inner["Inner2"]["QueryLanguage"], "JSONata");
 }
 
@@ -469,7 +475,7 @@ fn malformed_jsonata_is_rejected_naming_the_state_and_field() {
     );
     let e = first(err(jsonata_machine(
         Choice::jsonata("S")
-            .when(Condition::jsonata("$x ="), Pass::jsonata("A"))
+            .when(Condition::jsonata("$states.input.x = 1"), Pass::jsonata("A"))
             .when(Condition::jsonata("[1"), Pass::jsonata("B"))
             .otherwise(Pass::jsonata("C")),
     )));
@@ -545,11 +551,33 @@ fn variables_render_in_both_languages() {
     assert_eq!(d["States"]["Use"]["Parameters"]["id.$"], "$id");
     let d = asl(jsonata_machine(
         Pass::jsonata("Init")
-            .assign("id", JsonPath::string_at("$.id"))
+            .assign("id", J::states_input().field("id"))
+            .assign("when", JsonPath::execution_start_time())
             .next(Pass::jsonata("Use").output(J::variable("id").into())),
     ));
     assert_eq!(d["States"]["Init"]["Assign"]["id"], "{% $states.input.id %}");
+    // A context path means the same in both languages: it is written as its expression.
+    assert_eq!(
+        d["States"]["Init"]["Assign"]["when"],
+        "{% $states.context.Execution.StartTime %}"
+    );
     assert_eq!(d["States"]["Use"]["Output"], "{% $id %}");
+    // `$` in a JSONPath Assign is the result (a task's) or the error (a catcher's): in JSONata
+    // the expression must say which.
+    for machine in [
+        jsonata_machine(Task::jsonata("T", Echo(1.into())).assign("id", JsonPath::string_at("$.Payload.id"))),
+        jsonata_machine(
+            Task::jsonata("T", Echo(1.into()))
+                .catch(Catch::all(Pass::jsonata("H")).assign("why", JsonPath::string_at("$.Cause"))),
+        ),
+        jsonata_machine(Pass::jsonata("T").output(Payload::from_object([("a", JsonPath::string_at("$.a"))]))),
+    ] {
+        let e = first(err(machine));
+        assert!(
+            matches!(&e, Error::QueryLanguageMismatch { state, reason, .. } if state == "T" && reason.contains("say which")),
+            "{e}"
+        );
+    }
 }
 
 #[test]
@@ -560,6 +588,7 @@ fn variable_names_are_checked() {
         ("states", "`states` is reserved"),
         ("a-b", "a name goes on with letters, digits and `_`"),
         ("x.y", "a name goes on with letters, digits and `_`"),
+        ("x²", "a name goes on with letters, digits and `_`"),
         ("x.$", "name the variable without `.$`"),
         ("", "a name is 1 to 80 characters, got 0"),
     ] {
@@ -585,11 +614,12 @@ fn variable_names_are_checked() {
         first(err(StateMachine::new("M", Pass::new("S").assign(long, 1)))),
         Error::InvalidVariable { .. }
     ));
-    assert!(
-        StateMachine::new("M", Pass::new("S").assign("ok_1", 1).assign("ünïcode", 2))
-            .render_asl()
-            .is_ok()
-    );
+    assert!(StateMachine::new(
+        "M",
+        Pass::new("S").assign("ok_1", 1).assign("ünïcode", 2).assign("नमस्ते", 3)
+    )
+    .render_asl()
+    .is_ok());
     // On a rule and a catcher, the field says where.
     let e = first(err(StateMachine::new(
         "M",
@@ -658,8 +688,8 @@ fn a_variable_no_state_assigns_is_an_error_and_one_assigned_elsewhere_a_warning(
     let looped = Choice::new("Again?")
         .when(Condition::is_present("$.more"), StateRef::named("Check"))
         .otherwise(Succeed::new("Done"));
+    // No state assigns `n` on the way in: only the loop carries Bump's assignment to Check.
     let chain = Pass::new("Init")
-        .assign("n", 0)
         .next(check)
         .next(Pass::new("Bump").assign("n", 1))
         .next(looped);
@@ -782,4 +812,54 @@ fn timeouts_and_durations_keep_their_jsonata_forms() {
     ));
     assert_eq!(d["States"]["W"]["Seconds"], 5);
     assert_eq!(d["States"]["X"]["Seconds"], "{% $states.input.s %}");
+}
+
+#[test]
+fn review_fixes_hold() {
+    // A custom state nested in a JSONata Parallel of a JSONPath machine renders in JSONPath.
+    let custom = CustomState::new("R", serde_json::json!({"Type": "Pass"}))
+        .catch(Catch::all(Pass::new("H")).assign("e", JsonPath::string_at("$.Cause")));
+    let d = asl(StateMachine::new("M", Parallel::jsonata("P").branch(custom)));
+    let r = &d["States"]["P"]["Branches"][0]["States"]["R"];
+    assert_eq!(r["Catch"][0]["Assign"]["e.$"], "$.Cause", "{r}");
+    // One max concurrency.
+    let e = first(err(jsonata_machine(
+        Map::jsonata("M")
+            .max_concurrency(2)
+            .max_concurrency_expr("$states.input.n")
+            .item_processor(Pass::jsonata("I")),
+    )));
+    assert!(
+        matches!(
+            e,
+            Error::InvalidValue {
+                field: "MaxConcurrency",
+                ..
+            }
+        ),
+        "{e}"
+    );
+    // A Fail has no Output; Succeed and Fail assign nothing (through the model).
+    let mut fail = ModelState::new("F", StateKind::Fail(Default::default()));
+    fail.io.output = Some(1.into());
+    let e = first(err(StateMachine::new("M", Definition::new(Graph::new("F", [fail])))));
+    assert!(matches!(e, Error::InvalidValue { field: "Output", .. }), "{e}");
+    let mut done = ModelState::new("S", StateKind::Succeed);
+    done.io.assign.insert("x", 1.into());
+    let e = first(err(StateMachine::new("M", Definition::new(Graph::new("S", [done])))));
+    assert!(matches!(e, Error::InvalidValue { field: "Assign", .. }), "{e}");
+    // An expression holding `${` goes through a substitution, not into the text.
+    let rendered = jsonata_machine(Pass::jsonata("P").output(J::new("'${x}'").into()))
+        .render_asl()
+        .unwrap();
+    assert!(!rendered.definition.contains("'${x}'"), "{}", rendered.definition);
+    assert_eq!(rendered.substitutions.iter().count(), 1);
+    // A raw state's branch assigns in its own scope, not in the one around it.
+    let raw_parallel = CustomState::new(
+        "Raw",
+        serde_json::json!({"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {
+            "B": {"Type": "Pass", "Assign": {"x": 1}, "End": true}}}]}),
+    );
+    let chain = Chain::start(raw_parallel).next(Map::new("M").item_processor(Pass::new("I").assign("x", 2)));
+    assert!(StateMachine::new("M", chain).render_asl().is_ok());
 }

@@ -18,6 +18,11 @@ pub(crate) const STATES_ERROR_OUTPUT: u8 = 4;
 pub(crate) const STATES_CONTEXT: u8 = 8;
 /// Not a member: set when the expression reads a `$name` that may be a workflow variable.
 const READS_VARIABLES: u8 = 0x80;
+/// Not a member: in a field's allowed set, that a JSONPath path rooted at `$` may stand in it
+/// for `$states.input` (where `$` is the state's input in JSONPath too).
+pub(crate) const INPUT_PATHS: u8 = 0x40;
+/// Not a member: set when the text holds `${`, which CloudFormation would read as a placeholder.
+const HAS_PLACEHOLDER: u8 = 0x20;
 
 const MEMBERS: [(&str, u8); 4] = [
     ("input", STATES_INPUT),
@@ -63,8 +68,9 @@ impl Jsonata {
         if let Some(inner) = strip_delimiters(&text) {
             text = inner.trim().to_owned();
         }
+        let placeholder = if text.contains("${") { HAS_PLACEHOLDER } else { 0 };
         let scan = scan(&text)
-            .map(|s| s.states | if s.reads.is_empty() { 0 } else { READS_VARIABLES })
+            .map(|s| s.states | placeholder | if s.reads.is_empty() { 0 } else { READS_VARIABLES })
             .map_err(String::into_boxed_str);
         Jsonata { text, scan }
     }
@@ -127,7 +133,11 @@ impl Jsonata {
     }
 
     fn trusted(text: String, states: u8) -> Self {
-        Jsonata { text, scan: Ok(states) }
+        let placeholder = if text.contains("${") { HAS_PLACEHOLDER } else { 0 };
+        Jsonata {
+            text,
+            scan: Ok(states | placeholder),
+        }
     }
 
     /// This expression's value's field `name` (quoted with backticks where JSONata needs it).
@@ -138,9 +148,23 @@ impl Jsonata {
     /// ```
     #[must_use]
     pub fn field(mut self, name: &str) -> Self {
+        self.parenthesize();
         self.text.push('.');
         push_name(&mut self.text, name);
         self
+    }
+
+    /// Wraps an expression that is not a plain path (`$a & $b`) in parentheses, so that a step
+    /// added after it applies to all of it.
+    fn parenthesize(&mut self) {
+        let plain = self
+            .text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'$' | b'_' | b'.' | b'[' | b']'));
+        if !plain {
+            self.text.insert(0, '(');
+            self.text.push(')');
+        }
     }
 
     /// This expression's value's item `index` (an array index).
@@ -152,6 +176,7 @@ impl Jsonata {
     #[must_use]
     pub fn index(mut self, index: i64) -> Self {
         use std::fmt::Write;
+        self.parenthesize();
         let _ = write!(self.text, "[{index}]");
         self
     }
@@ -177,7 +202,15 @@ impl Jsonata {
 
     /// The `$states` members the expression reads (`STATES_*` bits; 0 when malformed).
     pub(crate) fn states_members(&self) -> u8 {
-        *self.scan.as_ref().unwrap_or(&0) & !READS_VARIABLES
+        *self.scan.as_ref().unwrap_or(&0) & !(READS_VARIABLES | HAS_PLACEHOLDER)
+    }
+
+    /// Whether the text holds `${` (known from the scan made when it was built).
+    pub(crate) fn has_placeholder(&self) -> bool {
+        match &self.scan {
+            Ok(bits) => bits & HAS_PLACEHOLDER != 0,
+            Err(_) => self.text.contains("${"),
+        }
     }
 
     /// Whether the expression may read a workflow variable (known from the scan made when it
@@ -191,8 +224,8 @@ impl Jsonata {
     ///
     /// ```
     /// use stepfunctions::model::Jsonata;
-    /// let e = Jsonata::new("($x := $count * 2; $sum($items) + $x + $states.input.n)");
-    /// assert_eq!(e.variables(), ["count", "items"]);
+    /// let e = Jsonata::new("($x := $total * 2; $sum($items) + $x + $states.input.n)");
+    /// assert_eq!(e.variables(), ["total", "items"]);
     /// ```
     pub fn variables(&self) -> Vec<&str> {
         match scan(&self.text) {
@@ -237,21 +270,34 @@ impl Jsonata {
             match bytes[i] {
                 b'.' => {
                     let end = rest[i + 1..].find(['.', '[']).map_or(rest.len(), |e| i + 1 + e);
+                    let name = &rest[i + 1..end];
+                    if name.contains('`') {
+                        return None;
+                    }
                     out.push('.');
-                    push_name(&mut out, &rest[i + 1..end]);
+                    push_name(&mut out, name);
                     i = end;
+                }
+                b'[' if matches!(bytes.get(i + 1), Some(b'\'' | b'"')) => {
+                    // A quoted name: up to its closing quote, which `]` must follow. A name
+                    // holding a backslash (an escape) or a backtick has no plain JSONata form.
+                    let quote = bytes[i + 1] as char;
+                    let end = rest[i + 2..].find(quote)? + i + 2;
+                    if bytes.get(end + 1) != Some(&b']') {
+                        return None;
+                    }
+                    let name = &rest[i + 2..end];
+                    if name.contains(['\\', '`']) {
+                        return None;
+                    }
+                    out.push('.');
+                    push_name(&mut out, name);
+                    i = end + 2;
                 }
                 b'[' => {
                     let close = rest[i..].find(']')? + i;
                     let inner = rest[i + 1..close].trim();
-                    if let Some(quoted) = inner
-                        .strip_prefix('\'')
-                        .and_then(|s| s.strip_suffix('\''))
-                        .or_else(|| inner.strip_prefix('"').and_then(|s| s.strip_suffix('"')))
-                    {
-                        out.push('.');
-                        push_name(&mut out, quoted);
-                    } else if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+                    if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
                         out.push('[');
                         out.push_str(inner);
                         out.push(']');
@@ -269,9 +315,10 @@ impl Jsonata {
 
 impl Jsonata {
     /// The JSONata equivalent of a JSONPath intrinsic function, for the functions that have one
-    /// (`States.Format` as `&` concatenation, `States.UUID` as `$uuid()`, `States.JsonToString`
-    /// as `$string`, `States.ArrayLength` as `$count`, ...), with its arguments translated;
-    /// `None` for the others and for arguments with no equivalent.
+    /// (`States.Format` as `&` concatenation, `States.UUID` as `$uuid()`, `States.ArrayLength`
+    /// as `$count`, ...), with its arguments translated; `None` for the others (among them
+    /// `States.StringSplit`, `States.Array` and `States.JsonToString`, whose nearest JSONata
+    /// functions give other results for some inputs) and for arguments with no equivalent.
     ///
     /// ```
     /// use stepfunctions::{model::Jsonata, JsonPath};
@@ -319,13 +366,11 @@ fn intrinsic_text(call: &Intrinsic) -> Option<String> {
             }
         }
         ("States.UUID", 0) => "$uuid()".into(),
-        ("States.JsonToString", 1) => format!("$string({})", a(0)?),
         ("States.StringToJson", 1) => format!("$parse({})", a(0)?),
         ("States.ArrayLength", 1) => format!("$count({})", a(0)?),
         ("States.ArrayUnique", 1) => format!("$distinct({})", a(0)?),
         ("States.Base64Encode", 1) => format!("$base64encode({})", a(0)?),
         ("States.Base64Decode", 1) => format!("$base64decode({})", a(0)?),
-        ("States.StringSplit", 2) => format!("$split({}, {})", a(0)?, a(1)?),
         ("States.Hash", 2) => format!("$hash({}, {})", a(0)?, a(1)?),
         ("States.ArrayPartition", 2) => format!("$partition({}, {})", a(0)?, a(1)?),
         ("States.ArrayRange", 3) => format!("$range({}, {}, {})", a(0)?, a(1)?, a(2)?),
@@ -333,7 +378,6 @@ fn intrinsic_text(call: &Intrinsic) -> Option<String> {
         ("States.ArrayGetItem", 2) => format!("{}[{}]", a(0)?, a(1)?),
         ("States.MathAdd", 2) => format!("({} + {})", a(0)?, a(1)?),
         ("States.JsonMerge", 3) => format!("$merge([{}, {}])", a(0)?, a(1)?),
-        ("States.Array", _) => format!("[{}]", args.join(", ")),
         _ => return None,
     })
 }
@@ -444,6 +488,11 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
     let mut after_dot = false;
     // Inside `function(` ... `)`: the parameters being declared.
     let mut in_params = false;
+    // Whether the `(` that follows is the call of a function that is a path step.
+    let mut step_call = false;
+    // A transform (`| location | update |`) or a function signature (`<n:n>`) holds names that
+    // are not the state's fields: the unqualified-field check stands aside for them.
+    let check_fields = !text.contains('|');
     let relative = |open: &[(u8, usize, bool)]| open.last().is_some_and(|o| o.2);
     let unqualified = |at: usize, what: &str| {
         format!(
@@ -456,6 +505,14 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
     while i < bytes.len() {
         let b = bytes[i];
         let dot_before = std::mem::replace(&mut after_dot, false);
+        let call_in_step = std::mem::replace(&mut step_call, false);
+        let prev_sig = || {
+            let mut j = i;
+            while j > 0 && bytes[j - 1].is_ascii_whitespace() {
+                j -= 1;
+            }
+            j.checked_sub(1).map(|k| bytes[k])
+        };
         match b {
             b' ' | b'\t' | b'\n' | b'\r' => {
                 after_dot = dot_before;
@@ -467,7 +524,7 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                     let what = if b == b'`' { "name" } else { "string" };
                     format!("the {what} opened with {} at offset {i} is not terminated", b as char)
                 })?;
-                if b == b'`' && !dot_before && !relative(&open) {
+                if b == b'`' && check_fields && !dot_before && !relative(&open) {
                     return Err(unqualified(i, &text[i..end]));
                 }
                 i = end;
@@ -491,7 +548,10 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
             b'(' | b'[' | b'{' => {
                 // After an operand, `[` filters and `{` groups the value before it; after `.`, a
                 // bracket maps over it; `{` after `function(...)` is the body.
-                let inner = relative(&open) || dot_before || (b != b'(' && !operand_expected);
+                let inner = relative(&open)
+                    || dot_before
+                    || (b == b'(' && (call_in_step || prev_sig() == Some(b'^')))
+                    || (b != b'(' && !operand_expected);
                 open.push((b, i, inner));
                 operand_expected = true;
             }
@@ -511,8 +571,18 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                     }
                     None => return Err(format!("`{}` at offset {i} closes nothing", b as char)),
                 }
-                if b == b')' {
+                if b == b')' && in_params {
                     in_params = false;
+                    // A signature: `function($a)<n:n>{...}`.
+                    let after = text[i + 1..].trim_start();
+                    if after.starts_with('<') {
+                        if let Some(close) = after.find('>') {
+                            let skip = text.len() - after.len() + close + 1;
+                            i = skip;
+                            operand_expected = false;
+                            continue;
+                        }
+                    }
                 }
                 operand_expected = false;
             }
@@ -524,9 +594,16 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
             b'$' => {
                 let start = i + 1;
                 let mut end = start;
-                while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
+                while end < bytes.len()
+                    && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_' || bytes[end] >= 0x80)
+                {
                     end += 1;
                 }
+                // `#$i` and `@$v` bind a position and a context variable.
+                let binding = matches!(prev_sig(), Some(b'#' | b'@'));
+                // A function called as a path step (`.$sum(...)`): its arguments read the step's
+                // item.
+                step_call = dot_before;
                 let name = &text[start..end];
                 if name.is_empty() && !relative(&open) && !in_params {
                     return Err(format!(
@@ -554,9 +631,9 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                     }
                 } else if !name.is_empty() {
                     let rest = text[end..].trim_start();
-                    if in_params || rest.starts_with(":=") {
+                    if in_params || binding || rest.starts_with(":=") {
                         out.bound.push(name);
-                    } else if !rest.starts_with('(') && !out.reads.contains(&name) {
+                    } else if !rest.starts_with('(') && !is_function(name) && !out.reads.contains(&name) {
                         out.reads.push(name);
                     }
                 }
@@ -574,12 +651,12 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
                     i += 1;
                 }
                 let word = &text[start..i];
-                let keyword = matches!(word, "and" | "or" | "in" | "true" | "false" | "null" | "function");
-                if word == "function" && text[i..].trim_start().starts_with('(') {
+                let keyword = matches!(word, "and" | "or" | "in" | "true" | "false" | "null" | "function" | "λ");
+                if (word == "function" || word == "λ") && text[i..].trim_start().starts_with('(') {
                     in_params = true;
                 }
                 let number = c.is_ascii_digit();
-                if !keyword && !number && !dot_before && !relative(&open) {
+                if check_fields && !keyword && !number && !dot_before && !relative(&open) {
                     return Err(unqualified(start, &format!("`{word}`")));
                 }
                 // After a keyword operator an operand comes; after a name or number, an operator.
@@ -594,6 +671,83 @@ fn scan(text: &str) -> Result<Scanned<'_>, String> {
         return Err(format!("`{}` at offset {at} is not closed", o as char));
     }
     Ok(out)
+}
+
+/// Whether `$name` is a function of JSONata's library or one Step Functions adds: passed as a
+/// value (`$map(xs, $string)`, `~> $uppercase`), it is no variable.
+fn is_function(name: &str) -> bool {
+    const FUNCTIONS: &[&str] = &[
+        "abs",
+        "append",
+        "assert",
+        "average",
+        "base64decode",
+        "base64encode",
+        "boolean",
+        "ceil",
+        "contains",
+        "count",
+        "decodeUrl",
+        "decodeUrlComponent",
+        "distinct",
+        "each",
+        "encodeUrl",
+        "encodeUrlComponent",
+        "error",
+        "eval",
+        "exists",
+        "filter",
+        "floor",
+        "formatBase",
+        "formatInteger",
+        "formatNumber",
+        "fromMillis",
+        "hash",
+        "join",
+        "keys",
+        "length",
+        "lookup",
+        "lowercase",
+        "map",
+        "match",
+        "max",
+        "merge",
+        "millis",
+        "min",
+        "not",
+        "now",
+        "number",
+        "pad",
+        "parse",
+        "parseInteger",
+        "partition",
+        "power",
+        "random",
+        "range",
+        "reduce",
+        "replace",
+        "reverse",
+        "round",
+        "shuffle",
+        "sift",
+        "single",
+        "sort",
+        "split",
+        "spread",
+        "sqrt",
+        "string",
+        "substring",
+        "substringAfter",
+        "substringBefore",
+        "sum",
+        "toMillis",
+        "trim",
+        "type",
+        "uppercase",
+        "uuid",
+        "zip",
+    ];
+    FUNCTIONS.contains(&name)
 }
 
 /// The offset after the string, name or regular expression that starts at `start`.
@@ -613,9 +767,19 @@ fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
 /// The offset after a `/regex/flags` literal starting at `start`.
 fn regex_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
+    let mut class = false;
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 2,
+            b'[' => {
+                class = true;
+                i += 1;
+            }
+            b']' => {
+                class = false;
+                i += 1;
+            }
+            b'/' if class => i += 1,
             b'/' => {
                 i += 1;
                 while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
@@ -660,6 +824,17 @@ mod tests {
             "$states.input.xs[$.ok]",
             "1.5 + 2e3",
             "true and $not($states.input.x) or null",
+            "$map($states.input.xs, $string)",
+            "$states.input.s ~> $uppercase",
+            "$states.input.items#$i.{'i': $i}",
+            "$states.input.items@$o.{'o': $o}",
+            "$café + 1",
+            "λ($x){$x}($states.input.n)",
+            "$states.input.Order.$sum(Product.(Price * Quantity))",
+            "$states.input.items^(>price)",
+            "$match($states.input.p, /[/]+/)",
+            "$states.input ~> |order|{'done': true}|",
+            "function($a)<n:n>{$a}(1)",
             "'it\\'s'",
         ] {
             assert_eq!(Jsonata::new(ok).error(), None, "{ok}");
@@ -706,6 +881,9 @@ mod tests {
         assert_eq!(e.variables(), ["v", "w"]);
         assert_eq!(Jsonata::new("$states.input[$ > 1]").variables(), Vec::<&str>::new());
         assert_eq!(Jsonata::new("function($x){$x * $y}").variables(), ["y"]);
+        assert!(Jsonata::new("$map($states.input.xs, $string)").variables().is_empty());
+        assert!(Jsonata::new("$states.input.items#$i.{'i': $i}").variables().is_empty());
+        assert_eq!(Jsonata::new("$café").variables(), ["café"]);
     }
 
     #[test]
@@ -724,6 +902,19 @@ mod tests {
         assert_eq!(t("$..a"), None);
         assert_eq!(t("$.a[?(@.b)]"), None);
         assert_eq!(t("$.a[1:]"), None);
+        assert_eq!(t("$['a]b']").as_deref(), Some("$states.input.`a]b`"));
+        assert_eq!(t("$['it\\'s']"), None);
+        assert_eq!(t("$['a`b']"), None);
+    }
+
+    #[test]
+    fn steps_after_an_operator_apply_to_the_whole_expression() {
+        assert_eq!(Jsonata::new("$a & $b").field("c").as_str(), "($a & $b).c");
+        assert_eq!(Jsonata::new("$f()").index(0).as_str(), "($f())[0]");
+        assert_eq!(
+            Jsonata::states_input().field("a").index(1).as_str(),
+            "$states.input.a[1]"
+        );
     }
 
     #[test]

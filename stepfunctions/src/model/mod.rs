@@ -35,7 +35,9 @@ use indexmap::IndexMap;
 
 pub use condition::{Comparison, Condition, Operand, Operator};
 pub use jsonata::Jsonata;
-pub(crate) use jsonata::{strip_delimiters, STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT};
+pub(crate) use jsonata::{
+    strip_delimiters, INPUT_PATHS, STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT,
+};
 pub use path::{Path, PathRoot};
 pub(crate) use payload::{check_jsonata, check_path};
 pub use payload::{Arg, Intrinsic, Payload};

@@ -9,8 +9,8 @@ use indexmap::IndexMap;
 
 use crate::error::Error;
 use crate::json_path::syntax::PathKind;
-use crate::model::jsonata::{Jsonata, STATES_ERROR_OUTPUT, STATES_RESULT};
-use crate::model::path::Path;
+use crate::model::jsonata::{Jsonata, INPUT_PATHS, STATES_ERROR_OUTPUT, STATES_RESULT};
+use crate::model::path::{Path, PathRoot};
 use crate::model::QueryLanguage;
 
 /// A JSON value whose fields may be JsonPaths or intrinsic functions, resolved at run time.
@@ -218,6 +218,17 @@ impl Payload {
         let state = check.state;
         if check.language == QueryLanguage::Jsonata {
             return match self {
+                Payload::Path(p) if matches!(p.root(), Some(PathRoot::Input)) && check.members & INPUT_PATHS == 0 => {
+                    Err(Error::QueryLanguageMismatch {
+                        state: state.to_owned(),
+                        field: field.to_string(),
+                        language: QueryLanguage::Jsonata,
+                        reason: format!(
+                            "the path `{p}` reads the state's input, or its result or error, depending on the field in \
+                             JSONPath; in JSONata say which: Jsonata::states_input(), states_result(), states_error_output()"
+                        ),
+                    })
+                }
                 Payload::Path(p) if Jsonata::from_path(p).is_some() => Ok(()),
                 Payload::Path(p) => Err(Error::QueryLanguageMismatch {
                     state: state.to_owned(),

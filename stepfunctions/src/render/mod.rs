@@ -269,8 +269,20 @@ macro_rules! serialize_plain {
 serialize_plain!(Payload, Intrinsic, Condition, Retry, WaitTime, Definition, Graph, State, Jsonata);
 
 impl Render for Jsonata {
-    fn render<S: Serializer>(&self, _cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+    fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
+        cx.expression(self, s)
+    }
+}
+
+impl RenderContext {
+    /// Writes an expression as `{% ... %}`; text holding `${` goes through [`string`] (a
+    /// substitution), so that CloudFormation cannot take it for a placeholder.
+    fn expression<S: Serializer>(&self, e: &Jsonata, s: S) -> Result<S::Ok, S::Error> {
+        if e.has_placeholder() {
+            self.string(&Expr::Literal(e.to_string()), s)
+        } else {
+            s.collect_str(e)
+        }
     }
 }
 
@@ -348,6 +360,8 @@ impl Serialize for Processor<'_> {
 impl Render for State {
     fn render<S: Serializer>(&self, cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
+        let language = self.query_language.unwrap_or(cx.top.get());
+        let outer = cx.language.replace(language);
         if let StateKind::Custom(json) = &self.kind {
             for (k, v) in json {
                 if !matches!(k.as_str(), "Next" | "End" | "Retry" | "Catch") {
@@ -369,10 +383,9 @@ impl Render for State {
             if self.is_nextable() {
                 write_next(&mut m, &self.next)?;
             }
+            cx.language.set(outer);
             return m.end();
         }
-        let language = self.query_language.unwrap_or(cx.top.get());
-        let outer = cx.language.replace(language);
         m.serialize_entry("Type", self.kind.label())?;
         // Written where the state's language is not the one it would take: the machine's (a
         // state nested in a Map or Parallel takes the machine's too, whatever the enclosing
@@ -388,16 +401,16 @@ impl Render for State {
             StateKind::Task(task) => {
                 m.serialize_entry("Resource", &cx.view(&task.resource))?;
                 if let Some(t) = &task.timeout {
-                    write_timeout(&mut m, t, "TimeoutSeconds")?;
+                    write_timeout(&mut m, t, "TimeoutSeconds", cx)?;
                 }
                 if let Some(t) = &task.heartbeat {
-                    write_timeout(&mut m, t, "HeartbeatSeconds")?;
+                    write_timeout(&mut m, t, "HeartbeatSeconds", cx)?;
                 }
                 if let Some(c) = &task.credentials {
                     m.serialize_entry("Credentials", &cx.view(c))?;
                 }
             }
-            StateKind::Wait(time) => write_wait(&mut m, time)?,
+            StateKind::Wait(time) => write_wait(&mut m, time, cx)?,
             StateKind::Fail(fail) => {
                 for (field, path_field, value) in
                     [("Error", "ErrorPath", &fail.error), ("Cause", "CausePath", &fail.cause)]
@@ -603,26 +616,26 @@ impl Render for Payload {
             Payload::Number(n) => n.serialize(s),
             // A literal that reads as an expression stays a literal: a JSONata string.
             Payload::String(Expr::Literal(text)) if cx.jsonata() && strip_delimiters(text).is_some() => {
-                s.collect_str(&Jsonata::string(text))
+                cx.expression(&Jsonata::string(text), s)
             }
             Payload::String(e) => cx.string(e, s),
             // A path names a node in JSONata too: its equivalent expression (validation
             // rejects one that has none).
             Payload::Path(p) if cx.jsonata() => match Jsonata::from_path(p) {
-                Some(e) => s.collect_str(&e),
+                Some(e) => cx.expression(&e, s),
                 None => s.serialize_str(p),
             },
             Payload::Path(p) => s.serialize_str(p),
             // So does an intrinsic function that has a JSONata equivalent.
             Payload::Intrinsic(i) if cx.jsonata() => match Jsonata::from_intrinsic(i) {
-                Some(e) => s.collect_str(&e),
+                Some(e) => cx.expression(&e, s),
                 None => Render::render(i, cx, s),
             },
             Payload::Intrinsic(i) => Render::render(i, cx, s),
             Payload::List(list) => cx.split_list(list, s),
             Payload::Array(items) => items.render(cx, s),
             Payload::Object(map) => Object(map.iter(), cx).serialize(s),
-            Payload::Jsonata(e) => s.collect_str(e),
+            Payload::Jsonata(e) => cx.expression(e, s),
         }
     }
 }
@@ -721,26 +734,31 @@ impl Render for Credentials {
 impl Render for WaitTime {
     fn render<S: Serializer>(&self, _cx: &RenderContext, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(1))?;
-        write_wait(&mut m, self)?;
+        write_wait(&mut m, self, _cx)?;
         m.end()
     }
 }
 
-fn write_wait<M: SerializeMap>(m: &mut M, time: &WaitTime) -> Result<(), M::Error> {
+fn write_wait<M: SerializeMap>(m: &mut M, time: &WaitTime, cx: &RenderContext) -> Result<(), M::Error> {
     use crate::model::WaitField;
     match time.field() {
         WaitField::Seconds(s) => m.serialize_entry("Seconds", &s),
         WaitField::SecondsPath(p) => m.serialize_entry("SecondsPath", p),
         WaitField::Timestamp(t) => m.serialize_entry("Timestamp", t),
         WaitField::TimestampPath(p) => m.serialize_entry("TimestampPath", p),
-        WaitField::SecondsExpr(e) => m.serialize_entry("Seconds", &e.to_string()),
-        WaitField::TimestampExpr(e) => m.serialize_entry("Timestamp", &e.to_string()),
+        WaitField::SecondsExpr(e) => m.serialize_entry("Seconds", &cx.view(e)),
+        WaitField::TimestampExpr(e) => m.serialize_entry("Timestamp", &cx.view(e)),
     }
 }
 
-fn write_timeout<M: SerializeMap>(m: &mut M, timeout: &Timeout, field: &str) -> Result<(), M::Error> {
+fn write_timeout<M: SerializeMap>(
+    m: &mut M,
+    timeout: &Timeout,
+    field: &str,
+    cx: &RenderContext,
+) -> Result<(), M::Error> {
     if let Some(e) = timeout.expression() {
-        return m.serialize_entry(field, &e.to_string());
+        return m.serialize_entry(field, &cx.view(e));
     }
     match timeout.path() {
         Some(p) => m.serialize_entry(&format!("{field}Path"), p),
