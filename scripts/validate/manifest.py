@@ -32,8 +32,9 @@ _defaults: dict[str, str] = {}
 
 
 def prepare_moto(moto) -> None:
-    """Reads what the parameters refer to from moto: its default VPC and two of its subnets; and
-    makes the Glue job glue_start_job_run runs (a job's script lives in S3, which a template
+    """Reads what the parameters refer to from moto: its default VPC and two of its subnets; makes
+    the existing role sm_imported_role imports; and makes the Glue job glue_start_job_run runs
+    (a job's script lives in S3, which a template
     cannot fill: the example takes an existing job's name; moto runs no script)."""
     vpcs = moto.aws_json("ec2", "describe-vpcs", "--filters", "Name=isDefault,Values=true")["Vpcs"]
     vpc = vpcs[0]["VpcId"]
@@ -42,6 +43,11 @@ def prepare_moto(moto) -> None:
     _defaults["<default subnet 0>"] = subnets[0]["SubnetId"]
     _defaults["<default subnet 1>"] = subnets[1]["SubnetId"]
     _defaults["<default subnets 0 and 1>"] = f"{subnets[0]['SubnetId']},{subnets[1]['SubnetId']}"
+    # The existing role the parity case sm_imported_role runs as (imported by ARN: the stack
+    # attaches a policy to it, so it must exist, as on AWS).
+    moto.aws("iam", "create-role", "--role-name", "ExistingStatesRole", "--assume-role-policy-document",
+             json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                                  "Principal": {"Service": "states.amazonaws.com"}}]}))
     moto.aws("glue", "create-job", "--name", _PARAMETERS["glue_start_job_run"]["GlueJobName"],
              "--role", "arn:aws:iam::123456789012:role/GlueJobRole",
              "--command", "Name=glueetl,ScriptLocation=s3://scripts/job.py")
