@@ -100,17 +100,10 @@ pub fn workflow(n: usize) -> Chain {
     let failed = Fail::new("Failed").error("WorkerFailed").cause("a worker failed");
     let failed_ref = failed.reference();
     let state = |step: Step<'_>| -> Chain {
-        let next = if step.k == 9 { step.next() } else { String::new() };
-        let Step {
-            i,
-            k,
-            name,
-            block_start,
-            ..
-        } = step;
+        let (i, k, block_start) = (step.i, step.k, step.block_start);
         if k < 8 {
             let payload = Payload::from_object([("step", i.into()), ("data", JsonPath::string_at("$.data"))]);
-            Task::new(name, LambdaInvoke::new(function.clone()).payload(payload))
+            Task::new(step.name, LambdaInvoke::new(function.clone()).payload(payload))
                 .result_selector(Payload::from_object([(
                     "value",
                     JsonPath::string_at("$.Payload.value"),
@@ -120,7 +113,7 @@ pub fn workflow(n: usize) -> Chain {
                 .catch(Catch::all(failed_ref.clone()).result_path("$.error"))
                 .into()
         } else if k == 8 {
-            Pass::new(name)
+            Pass::new(step.name)
                 .parameters(Payload::from_object([
                     ("count", JsonPath::math_add(JsonPath::number_at("$.count"), 1)),
                     ("data", JsonPath::string_at("$.data")),
@@ -128,7 +121,8 @@ pub fn workflow(n: usize) -> Chain {
                 .into()
         } else {
             // The Choice loops back to its block's first state, or goes on to the next block.
-            Choice::new(name)
+            let next = step.next();
+            Choice::new(step.name)
                 .when(Condition::number_less_than("$.count", 3), StateRef::named(block_start))
                 .otherwise(StateRef::named(next))
                 .into()
@@ -143,20 +137,13 @@ pub fn workflow_jsonata(n: usize) -> Chain {
     let failed = Fail::jsonata("Failed").error("WorkerFailed").cause("a worker failed");
     let failed_ref = failed.reference();
     let state = |step: Step<'_>| -> Chain {
-        let next = if step.k == 9 { step.next() } else { String::new() };
-        let Step {
-            i,
-            k,
-            name,
-            block_start,
-            ..
-        } = step;
+        let (i, k, block_start) = (step.i, step.k, step.block_start);
         if k < 8 {
             let payload = Payload::from_object([
                 ("step", i.into()),
                 ("data", Jsonata::states_input().field("data").into()),
             ]);
-            Task::jsonata(name, LambdaInvoke::new(function.clone()).payload(payload))
+            Task::jsonata(step.name, LambdaInvoke::new(function.clone()).payload(payload))
                 .output(
                     Jsonata::new(format!(
                         "$merge([$states.input, {{'results': $merge([$states.input.results, \
@@ -171,14 +158,15 @@ pub fn workflow_jsonata(n: usize) -> Chain {
                 )
                 .into()
         } else if k == 8 {
-            Pass::jsonata(name)
+            Pass::jsonata(step.name)
                 .output(Payload::from_object([
                     ("count", Jsonata::new("$states.input.count + 1").into()),
                     ("data", Jsonata::states_input().field("data").into()),
                 ]))
                 .into()
         } else {
-            Choice::jsonata(name)
+            let next = step.next();
+            Choice::jsonata(step.name)
                 .when(
                     Condition::jsonata("$states.input.count < 3"),
                     StateRef::named(block_start),

@@ -10,21 +10,22 @@
 
 use crate::error::Error;
 use crate::model::{
-    check_jsonata, Condition, NullablePath, Payload, QueryLanguage, State as Node, StateKind as Kind, WaitField,
-    INPUT_PATHS, STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT,
+    check_jsonata, Condition, FieldPath, NullablePath, Payload, QueryLanguage, State as Node, StateKind as Kind,
+    WaitField, INPUT_PATHS, STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT,
 };
 
 /// A field a state of its type does not have, in either language.
-fn mismatch_any(state: &str, field: &str, language: QueryLanguage, reason: &str) -> Error {
+fn mismatch_any(state: &str, field: &'static str, language: QueryLanguage, reason: &str) -> Error {
     Error::InvalidValue {
         state: state.to_owned(),
-        field: if field == "Assign" { "Assign" } else { "Output" },
+        field,
         reason: format!("{reason} ({language})"),
     }
 }
 
 /// Checks that every field of `node` is one of `language`.
 pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(), Error> {
+    use FieldPath::{Index, Key, Root};
     let name = node.name.as_str();
     let entry = STATES_INPUT | STATES_CONTEXT;
     // What the state's own Output and Assign read: the result, for the states that have one.
@@ -64,7 +65,13 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
                     "Output is JSONata; use ResultPath",
                 ));
             }
-            check_assign(name, &Indexed("Catch", i, "Assign"), &c.assign, language, entry)?;
+            check_assign(
+                name,
+                &Key(&Index(&Root("Catch"), i), "Assign"),
+                &c.assign,
+                language,
+                entry,
+            )?;
         }
         match &node.kind {
             Kind::Choice { rules, .. } => {
@@ -72,7 +79,13 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
                     if r.output.is_some() {
                         return Err(mismatch(&format!("Choices[{i}].Output"), "Output is JSONata"));
                     }
-                    check_assign(name, &Indexed("Choices", i, "Assign"), &r.assign, language, entry)?;
+                    check_assign(
+                        name,
+                        &Key(&Index(&Root("Choices"), i), "Assign"),
+                        &r.assign,
+                        language,
+                        entry,
+                    )?;
                 }
             }
             Kind::Wait(time) if matches!(time.field(), WaitField::SecondsExpr(_) | WaitField::TimestampExpr(_)) => {
@@ -133,7 +146,13 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
         if let Some(o) = &c.output {
             o.validate_in(name, &format!("Catch[{i}].Output"), language, caught)?;
         }
-        check_assign(name, &Indexed("Catch", i, "Assign"), &c.assign, language, caught)?;
+        check_assign(
+            name,
+            &Key(&Index(&Root("Catch"), i), "Assign"),
+            &c.assign,
+            language,
+            caught,
+        )?;
     }
     match &node.kind {
         Kind::Pass { result: Some(_) } => {
@@ -201,7 +220,7 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
         }
         Kind::Choice { rules, .. } => {
             for (i, r) in rules.iter().enumerate() {
-                let field = Indexed("Choices", i, "Condition");
+                let field = Key(&Index(&Root("Choices"), i), "Condition");
                 match &r.condition {
                     Condition::Jsonata(e) => check_jsonata(name, &field, e, entry)?,
                     _ => {
@@ -214,7 +233,13 @@ pub(crate) fn check_language(node: &Node, language: QueryLanguage) -> Result<(),
                 if let Some(o) = &r.output {
                     o.validate_in(name, &format!("Choices[{i}].Output"), language, entry)?;
                 }
-                check_assign(name, &Indexed("Choices", i, "Assign"), &r.assign, language, entry)?;
+                check_assign(
+                    name,
+                    &Key(&Index(&Root("Choices"), i), "Assign"),
+                    &r.assign,
+                    language,
+                    entry,
+                )?;
             }
         }
         _ => {}
@@ -234,13 +259,4 @@ fn check_assign(
         v.validate_in(state, &format!("{field}.{k}"), language, members)?;
     }
     Ok(())
-}
-
-/// `Catch[i].Assign` and the like, spelled out only when an error names it.
-struct Indexed<'a>(&'a str, usize, &'a str);
-
-impl std::fmt::Display for Indexed<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}[{}].{}", self.0, self.1, self.2)
-    }
 }

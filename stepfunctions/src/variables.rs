@@ -23,7 +23,7 @@ use indexmap::IndexSet;
 
 use crate::error::{Error, Warning};
 use crate::model::{
-    Arg, Condition, Graph, Intrinsic, NullablePath, Path, PathRoot, Payload, QueryLanguage, State as Node,
+    Arg, Condition, FieldPath, Graph, Intrinsic, NullablePath, Path, PathRoot, Payload, QueryLanguage, State as Node,
     StateKind as Kind, WaitField,
 };
 
@@ -62,85 +62,12 @@ fn node_has_variables(node: &Node) -> bool {
     may_read(node)
 }
 
-/// Whether a state may read a variable: a walk of its values that builds no field name.
+/// Whether a state may read a variable: the walk of [`for_each_read`], whose field names are
+/// only spelled out by a caller that wants them, so this allocates nothing.
 fn may_read(node: &Node) -> bool {
-    let path = |p: &Path| matches!(p.root(), Some(PathRoot::Variable(_)));
-    let nullable = |p: &Option<NullablePath>| matches!(p, Some(NullablePath::Path(p)) if path(p));
-    let payload = |p: &Option<Payload>| p.as_ref().is_some_and(payload_may_read);
-    let io = &node.io;
-    if nullable(&io.input_path)
-        || nullable(&io.output_path)
-        || payload(&io.parameters)
-        || payload(&io.result_selector)
-        || payload(&io.output)
-        || node.catch.iter().any(|c| payload(&c.output))
-    {
-        return true;
-    }
-    match &node.kind {
-        Kind::Task(task) => {
-            payload(&task.input)
-                || [&task.timeout, &task.heartbeat]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| t.path().is_some_and(path) || t.expression().is_some_and(|e| e.may_read_variables()))
-                || task
-                    .credentials
-                    .as_ref()
-                    .is_some_and(|c| payload_may_read(c.role_arn()))
-        }
-        Kind::Choice { rules, .. } => rules
-            .iter()
-            .any(|r| condition_may_read(&r.condition) || payload(&r.output)),
-        Kind::Wait(time) => match time.field() {
-            WaitField::SecondsPath(p) | WaitField::TimestampPath(p) => path(p),
-            WaitField::SecondsExpr(e) | WaitField::TimestampExpr(e) => e.may_read_variables(),
-            WaitField::Seconds(_) | WaitField::Timestamp(_) => false,
-        },
-        Kind::Map(map) => {
-            map.items_path.as_ref().is_some_and(path)
-                || map.max_concurrency_path.as_ref().is_some_and(path)
-                || map
-                    .max_concurrency_expr
-                    .as_ref()
-                    .is_some_and(|e| e.may_read_variables())
-                || payload(&map.items)
-                || payload(&map.item_selector)
-        }
-        Kind::Fail(fail) => payload(&fail.error) || payload(&fail.cause),
-        Kind::Pass { .. } | Kind::Parallel { .. } | Kind::Succeed | Kind::Custom(_) => false,
-    }
-}
-
-fn payload_may_read(p: &Payload) -> bool {
-    match p {
-        Payload::Path(path) => matches!(path.root(), Some(PathRoot::Variable(_))),
-        Payload::Intrinsic(i) => intrinsic_may_read(i),
-        Payload::Jsonata(e) => e.may_read_variables(),
-        Payload::Array(items) => items.iter().any(payload_may_read),
-        Payload::Object(map) => map.values().any(payload_may_read),
-        Payload::Null | Payload::Bool(_) | Payload::Number(_) | Payload::String(_) | Payload::List(_) => false,
-    }
-}
-
-fn intrinsic_may_read(i: &Intrinsic) -> bool {
-    i.args().iter().any(|a| match a {
-        Arg::Path(p) => matches!(p.root(), Some(PathRoot::Variable(_))),
-        Arg::Intrinsic(inner) => intrinsic_may_read(inner),
-        _ => false,
-    })
-}
-
-fn condition_may_read(c: &Condition) -> bool {
-    match c {
-        Condition::Compare(cmp) => {
-            matches!(cmp.variable.root(), Some(PathRoot::Variable(_)))
-                || matches!(&cmp.operand, crate::model::Operand::Path(p) if matches!(p.root(), Some(PathRoot::Variable(_))))
-        }
-        Condition::And(cs) | Condition::Or(cs) => cs.iter().any(condition_may_read),
-        Condition::Not(c) => condition_may_read(c),
-        Condition::Jsonata(e) => e.may_read_variables(),
-    }
+    let mut reads = false;
+    for_each_read(node, &mut |_, _| reads = true);
+    reads
 }
 
 /// The names a raw state assigns in its own scope: its `Assign`, its Choice rules' and its
@@ -243,108 +170,112 @@ fn literal_size(value: &Payload) -> usize {
 }
 
 /// Calls `f(field, variable)` for every variable a state reads: in paths, intrinsic functions'
-/// arguments, conditions, and JSONata expressions, of every field.
-fn for_each_read(node: &Node, f: &mut dyn FnMut(&str, &str)) {
+/// arguments, conditions, and JSONata expressions, of every field. The field is spelled out only
+/// when `f` displays it.
+fn for_each_read(node: &Node, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
+    use FieldPath::{Index, Key, Root};
     let io = &node.io;
     for (field, p) in [("InputPath", &io.input_path), ("OutputPath", &io.output_path)] {
         if let Some(NullablePath::Path(p)) = p {
-            path_read(field, p, f);
+            path_read(&Root(field), p, f);
         }
     }
-    let payload = |field: &str, p: &Option<Payload>, f: &mut dyn FnMut(&str, &str)| {
+    let payload = |field: &FieldPath<'_>, p: &Option<Payload>, f: &mut dyn FnMut(&FieldPath<'_>, &str)| {
         if let Some(p) = p {
             payload_reads(field, p, f);
         }
     };
-    payload("Parameters", &io.parameters, f);
-    payload("ResultSelector", &io.result_selector, f);
-    payload("Output", &io.output, f);
-    for (k, v) in &io.assign {
-        payload_reads(&format!("Assign.{k}"), v, f);
-    }
-    for (i, c) in node.catch.iter().enumerate() {
-        payload(&format!("Catch[{i}].Output"), &c.output, f);
-        for (k, v) in &c.assign {
-            payload_reads(&format!("Catch[{i}].Assign.{k}"), v, f);
+    let assign = |field: &FieldPath<'_>, vars: &crate::model::Variables, f: &mut dyn FnMut(&FieldPath<'_>, &str)| {
+        for (k, v) in vars {
+            payload_reads(&Key(field, k), v, f);
         }
+    };
+    payload(&Root("Parameters"), &io.parameters, f);
+    payload(&Root("ResultSelector"), &io.result_selector, f);
+    payload(&Root("Output"), &io.output, f);
+    assign(&Root("Assign"), &io.assign, f);
+    for (i, c) in node.catch.iter().enumerate() {
+        let at = Index(&Root("Catch"), i);
+        payload(&Key(&at, "Output"), &c.output, f);
+        assign(&Key(&at, "Assign"), &c.assign, f);
     }
     match &node.kind {
         Kind::Task(task) => {
-            payload("Parameters", &task.input, f);
+            payload(&Root("Parameters"), &task.input, f);
             for (field, t) in [("TimeoutSeconds", &task.timeout), ("HeartbeatSeconds", &task.heartbeat)] {
                 let Some(t) = t else { continue };
                 if let Some(p) = t.path() {
-                    path_read(field, p, f);
+                    path_read(&Root(field), p, f);
                 }
                 if let Some(e) = t.expression() {
-                    e.variables().into_iter().for_each(|v| f(field, v));
+                    expression_reads(&Root(field), e, f);
                 }
             }
             if let Some(c) = &task.credentials {
-                payload_reads("Credentials", c.role_arn(), f);
+                payload_reads(&Root("Credentials"), c.role_arn(), f);
             }
         }
         Kind::Choice { rules, .. } => {
             for (i, r) in rules.iter().enumerate() {
-                condition_reads(&format!("Choices[{i}]"), &r.condition, f);
-                payload(&format!("Choices[{i}].Output"), &r.output, f);
-                for (k, v) in &r.assign {
-                    payload_reads(&format!("Choices[{i}].Assign.{k}"), v, f);
-                }
+                let at = Index(&Root("Choices"), i);
+                condition_reads(&at, &r.condition, f);
+                payload(&Key(&at, "Output"), &r.output, f);
+                assign(&Key(&at, "Assign"), &r.assign, f);
             }
         }
         Kind::Wait(time) => match time.field() {
-            WaitField::SecondsPath(p) | WaitField::TimestampPath(p) => path_read("Wait", p, f),
-            WaitField::SecondsExpr(e) | WaitField::TimestampExpr(e) => {
-                e.variables().into_iter().for_each(|v| f("Wait", v));
-            }
+            WaitField::SecondsPath(p) | WaitField::TimestampPath(p) => path_read(&Root("Wait"), p, f),
+            WaitField::SecondsExpr(e) | WaitField::TimestampExpr(e) => expression_reads(&Root("Wait"), e, f),
             WaitField::Seconds(_) | WaitField::Timestamp(_) => {}
         },
         Kind::Map(map) => {
             if let Some(p) = &map.items_path {
-                path_read("ItemsPath", p, f);
+                path_read(&Root("ItemsPath"), p, f);
             }
             if let Some(p) = &map.max_concurrency_path {
-                path_read("MaxConcurrencyPath", p, f);
+                path_read(&Root("MaxConcurrencyPath"), p, f);
             }
             if let Some(e) = &map.max_concurrency_expr {
-                e.variables().into_iter().for_each(|v| f("MaxConcurrency", v));
+                expression_reads(&Root("MaxConcurrency"), e, f);
             }
-            payload("Items", &map.items, f);
-            payload("ItemSelector", &map.item_selector, f);
+            payload(&Root("Items"), &map.items, f);
+            payload(&Root("ItemSelector"), &map.item_selector, f);
         }
         Kind::Fail(fail) => {
-            payload("Error", &fail.error, f);
-            payload("Cause", &fail.cause, f);
+            payload(&Root("Error"), &fail.error, f);
+            payload(&Root("Cause"), &fail.cause, f);
         }
         Kind::Pass { .. } | Kind::Parallel { .. } | Kind::Succeed | Kind::Custom(_) => {}
     }
 }
 
-fn path_read(field: &str, path: &Path, f: &mut dyn FnMut(&str, &str)) {
+fn path_read(field: &FieldPath<'_>, path: &Path, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
     if let Some(PathRoot::Variable(name)) = path.root() {
         f(field, name);
     }
 }
 
-fn payload_reads(field: &str, p: &Payload, f: &mut dyn FnMut(&str, &str)) {
+/// The variables an expression reads; it is scanned again only if its first scan saw one.
+fn expression_reads(field: &FieldPath<'_>, e: &crate::model::Jsonata, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
+    if e.may_read_variables() {
+        e.variables().into_iter().for_each(|v| f(field, v));
+    }
+}
+
+fn payload_reads(field: &FieldPath<'_>, p: &Payload, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
     match p {
         Payload::Path(path) => path_read(field, path, f),
         Payload::Intrinsic(i) => intrinsic_reads(field, i, f),
-        Payload::Jsonata(e) => {
-            if e.may_read_variables() {
-                e.variables().into_iter().for_each(|v| f(field, v));
-            }
-        }
+        Payload::Jsonata(e) => expression_reads(field, e, f),
         Payload::Array(items) => items.iter().for_each(|i| payload_reads(field, i, f)),
         Payload::Object(map) => map
             .iter()
-            .for_each(|(k, v)| payload_reads(&format!("{field}.{k}"), v, f)),
+            .for_each(|(k, v)| payload_reads(&FieldPath::Key(field, k), v, f)),
         Payload::Null | Payload::Bool(_) | Payload::Number(_) | Payload::String(_) | Payload::List(_) => {}
     }
 }
 
-fn intrinsic_reads(field: &str, i: &Intrinsic, f: &mut dyn FnMut(&str, &str)) {
+fn intrinsic_reads(field: &FieldPath<'_>, i: &Intrinsic, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
     for arg in i.args() {
         match arg {
             Arg::Path(p) => path_read(field, p, f),
@@ -354,7 +285,7 @@ fn intrinsic_reads(field: &str, i: &Intrinsic, f: &mut dyn FnMut(&str, &str)) {
     }
 }
 
-fn condition_reads(field: &str, c: &Condition, f: &mut dyn FnMut(&str, &str)) {
+fn condition_reads(field: &FieldPath<'_>, c: &Condition, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
     match c {
         Condition::Compare(cmp) => {
             path_read(field, &cmp.variable, f);
@@ -364,7 +295,7 @@ fn condition_reads(field: &str, c: &Condition, f: &mut dyn FnMut(&str, &str)) {
         }
         Condition::And(cs) | Condition::Or(cs) => cs.iter().for_each(|c| condition_reads(field, c, f)),
         Condition::Not(c) => condition_reads(field, c, f),
-        Condition::Jsonata(e) => e.variables().into_iter().for_each(|v| f(field, v)),
+        Condition::Jsonata(e) => expression_reads(field, e, f),
     }
 }
 
@@ -460,13 +391,13 @@ fn check_scope(
             if all.contains(name) {
                 warnings.push(Warning::VariableNotAssignedBefore {
                     state: node.name.clone(),
-                    field: field.to_owned(),
+                    field: field.to_string(),
                     variable: name.to_owned(),
                 });
             } else {
                 errors.push(Error::UnassignedVariable {
                     state: node.name.clone(),
-                    field: field.to_owned(),
+                    field: field.to_string(),
                     variable: name.to_owned(),
                 });
             }

@@ -39,7 +39,7 @@ pub(crate) use jsonata::{
     strip_delimiters, INPUT_PATHS, STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT,
 };
 pub use path::{Path, PathRoot};
-pub(crate) use payload::{check_jsonata, check_path};
+pub(crate) use payload::{check_jsonata, check_path, FieldPath};
 pub use payload::{Arg, Intrinsic, Payload};
 pub(crate) use retry::{check_error_names, whole_seconds};
 pub use retry::{Errors, JitterType, Retry};

@@ -367,7 +367,7 @@ pub(crate) fn check_jsonata(state: &str, field: &dyn std::fmt::Display, e: &Json
 }
 
 /// Where a value sits in a field, spelled out only when an error names it: `Parameters.a[0]`.
-enum FieldPath<'a> {
+pub(crate) enum FieldPath<'a> {
     Root(&'a str),
     Key(&'a FieldPath<'a>, &'a str),
     Index(&'a FieldPath<'a>, usize),
