@@ -32,6 +32,9 @@ pub enum Effect {
 pub struct PolicyStatement {
     sid: Option<String>,
     effect: Effect,
+    /// `(kind, principal)`: `("Service", "logs.amazonaws.com")`, `("AWS", <account root ARN>)`.
+    /// Only resource policies (a KMS key's, a bucket's) name principals.
+    principals: Vec<(String, Expr)>,
     actions: Vec<String>,
     resources: Vec<Expr>,
     conditions: Conditions,
@@ -51,6 +54,7 @@ impl PolicyStatement {
         PolicyStatement {
             sid: None,
             effect: Effect::Allow,
+            principals: Vec::new(),
             actions: actions.into_iter().map(Into::into).collect(),
             resources: resources.into_iter().collect(),
             conditions: Vec::new(),
@@ -84,6 +88,23 @@ impl PolicyStatement {
     pub fn condition(mut self, operator: &str, key: &str, values: impl IntoIterator<Item = Expr>) -> Self {
         self.conditions
             .push((operator.to_owned(), key.to_owned(), values.into_iter().collect()));
+        self
+    }
+
+    /// Adds a principal, for a resource policy such as a KMS key policy: `kind` is `Service`,
+    /// `AWS`, `Federated` or `CanonicalUser`. Default: none (an identity policy names none).
+    ///
+    /// ```
+    /// use cfn_model::{iam::PolicyStatement, Expr};
+    /// let st = PolicyStatement::allow(["kms:Decrypt*"], ["*".into()]).principal("Service", "delivery.logs.amazonaws.com");
+    /// assert_eq!(
+    ///     serde_json::to_string(&st).unwrap(),
+    ///     r#"{"Effect":"Allow","Principal":{"Service":"delivery.logs.amazonaws.com"},"Action":"kms:Decrypt*","Resource":"*"}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn principal(mut self, kind: &str, principal: impl Into<Expr>) -> Self {
+        self.principals.push((kind.to_owned(), principal.into()));
         self
     }
 
@@ -126,7 +147,11 @@ impl PolicyStatement {
     }
 
     fn same_scope(&self, other: &Self) -> bool {
-        self.sid.is_none() && other.sid.is_none() && self.effect == other.effect && self.conditions == other.conditions
+        self.sid.is_none()
+            && other.sid.is_none()
+            && self.effect == other.effect
+            && self.conditions == other.conditions
+            && self.principals == other.principals
     }
 }
 
@@ -145,6 +170,23 @@ impl Serialize for PolicyStatement {
             m.serialize_entry("Sid", sid)?;
         }
         m.serialize_entry("Effect", &self.effect)?;
+        if !self.principals.is_empty() {
+            let mut by_kind: IndexMap<&str, Vec<&Expr>> = IndexMap::new();
+            for (kind, principal) in &self.principals {
+                by_kind.entry(kind).or_default().push(principal);
+            }
+            struct Principals<'a>(IndexMap<&'a str, Vec<&'a Expr>>);
+            impl Serialize for Principals<'_> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    let mut m = s.serialize_map(Some(self.0.len()))?;
+                    for (kind, list) in &self.0 {
+                        one_or_many(&mut m, kind, list)?;
+                    }
+                    m.end()
+                }
+            }
+            m.serialize_entry("Principal", &Principals(by_kind))?;
+        }
         one_or_many(&mut m, "Action", &self.actions)?;
         one_or_many(&mut m, "Resource", &self.resources)?;
         if !self.conditions.is_empty() {

@@ -213,6 +213,19 @@ pub enum Error {
         /// What Express does not run.
         what: &'static str,
     },
+    /// A Distributed Map running Express child executions holds a state those do not run.
+    #[error(
+        "state `{state}` in Distributed Map `{map}`: Express child executions do not run {what}; make the map's \
+         execution type Standard"
+    )]
+    NotInExpressChild {
+        /// The Distributed Map.
+        map: String,
+        /// The state in its processor.
+        state: String,
+        /// What Express does not run.
+        what: &'static str,
+    },
     /// A task's integration rejected its configuration.
     #[error("task `{state}`: {}{reason}", field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
     InvalidTask {
@@ -321,7 +334,8 @@ impl Error {
             | Error::InvalidValue { state, .. }
             | Error::InvalidTask { state, .. }
             | Error::InvalidCustomState { state, .. }
-            | Error::NotInExpress { state, .. } => Some(state),
+            | Error::NotInExpress { state, .. }
+            | Error::NotInExpressChild { state, .. } => Some(state),
             Error::DefinitionTooLarge { .. }
             | Error::LiteralPlaceholder
             | Error::Multiple { .. }

@@ -30,6 +30,7 @@
 //! ```
 
 mod builder;
+mod encryption;
 mod error;
 mod json_path;
 pub mod model;
@@ -38,6 +39,7 @@ mod state_machine;
 pub mod testing;
 mod util;
 mod validate;
+mod validate_distributed;
 mod validate_language;
 mod variables;
 
@@ -48,9 +50,10 @@ pub use builder::task::{
     SupportsRequestResponse, SupportsRunJob, SupportsWaitForTaskToken, Task, TaskError,
 };
 pub use builder::{
-    ql, Arguments, Assign, Choice, CustomState, ErrorHandling, Fail, InputOutput, JsonataOutput, Map, Parallel,
-    Parameters, Pass, ResultPath, ResultSelector, RuleOptions, State, Succeed, Wait,
+    ql, Arguments, Assign, Choice, CustomState, DistributedMap, ErrorHandling, Fail, InputOutput, JsonataOutput, Map,
+    Parallel, Parameters, Pass, ResultPath, ResultSelector, RuleOptions, State, Succeed, Wait,
 };
+pub use encryption::{CustomerManagedKey, Encryption, KmsKey};
 pub use error::{Error, Warning};
 pub use json_path::JsonPath;
 pub use model::{
@@ -135,10 +138,10 @@ fn size_warnings(size: usize) -> Result<Vec<Warning>, Error> {
 /// Everything needed to write state machines: `use stepfunctions::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        Activity, Arguments, Assign, Catch, Chain, Choice, Condition, Credentials, CustomState, ErrorHandling, Errors,
-        ExistingRole, Fail, InputOutput, IntegrationPattern, JitterType, JsonPath, Jsonata, JsonataOutput, LogLevel,
-        LogOptions, Map, Parallel, Parameters, Pass, Payload, QueryLanguage, ResultPath, ResultSelector, Retry,
-        RuleOptions, State, StateMachine, StateMachineType, StateRef, Succeed, Task, TaskInput, Timeout, Wait,
-        WaitTime,
+        Activity, Arguments, Assign, Catch, Chain, Choice, Condition, Credentials, CustomState, CustomerManagedKey,
+        DistributedMap, Encryption, ErrorHandling, Errors, ExistingRole, Fail, InputOutput, IntegrationPattern,
+        JitterType, JsonPath, Jsonata, JsonataOutput, KmsKey, LogLevel, LogOptions, Map, Parallel, Parameters, Pass,
+        Payload, QueryLanguage, ResultPath, ResultSelector, Retry, RuleOptions, State, StateMachine, StateMachineType,
+        StateRef, Succeed, Task, TaskInput, Timeout, Wait, WaitTime,
     };
 }

@@ -7,6 +7,7 @@ use cfn_model::{DeletionPolicy, Expr, LogicalId, Resource, Template, Value};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::encryption::{Encryption, KmsKey};
 use crate::error::{Error, Warning};
 use crate::model::{whole_seconds, Definition, IntoDefinition};
 use crate::render::{RenderContext, Substitutions};
@@ -198,6 +199,116 @@ impl Rendered {
         Expr::get_att(self.logical_id.as_str(), "Name")
     }
 
+    /// The ARN pattern of the state machine's executions, `...:execution:<name>:*`.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// assert!(serde_json::to_string(&r.executions_arn()).unwrap().contains(":execution:"));
+    /// ```
+    pub fn executions_arn(&self) -> Expr {
+        executions_arn(&self.logical_id, ":*")
+    }
+
+    /// What lets another principal start executions (CDK's `grantStartExecution`):
+    /// `states:StartExecution` on the state machine. Attach it to that principal's role with a
+    /// [`Policy`](cfn_model::iam::Policy).
+    ///
+    /// ```
+    /// use cfn_model::{iam::{Policy, PolicyDocument}, Expr};
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// let mut document = PolicyDocument::new();
+    /// document.add(r.grant_start_execution());
+    /// t.add_resource("CallerPolicy", Policy::new("CallerPolicy", document, [Expr::reference("CallerRole")]).into_resource()).unwrap();
+    /// ```
+    pub fn grant_start_execution(&self) -> PolicyStatement {
+        self.grant(["states:StartExecution"])
+    }
+
+    /// What lets another principal run synchronous Express executions (CDK's
+    /// `grantStartSyncExecution`): `states:StartSyncExecution` on the state machine.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// assert_eq!(r.grant_start_sync_execution().actions(), ["states:StartSyncExecution"]);
+    /// ```
+    pub fn grant_start_sync_execution(&self) -> PolicyStatement {
+        self.grant(["states:StartSyncExecution"])
+    }
+
+    /// What lets a worker answer task tokens (CDK's `grantTaskResponse`):
+    /// `states:SendTaskSuccess`, `states:SendTaskFailure` and `states:SendTaskHeartbeat` on the
+    /// state machine.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// assert_eq!(r.grant_task_response().actions().len(), 3);
+    /// ```
+    pub fn grant_task_response(&self) -> PolicyStatement {
+        self.grant([
+            "states:SendTaskSuccess",
+            "states:SendTaskFailure",
+            "states:SendTaskHeartbeat",
+        ])
+    }
+
+    /// What lets another principal read the state machine and its executions (CDK's
+    /// `grantRead`): `states:ListExecutions` and `states:ListStateMachines` on the state
+    /// machine; `states:DescribeExecution`, `states:DescribeStateMachineForExecution` and
+    /// `states:GetExecutionHistory` on its executions; `states:ListActivities`,
+    /// `states:DescribeStateMachine` and `states:DescribeActivity` on `*`.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// assert_eq!(r.grant_read().len(), 3);
+    /// ```
+    pub fn grant_read(&self) -> Vec<PolicyStatement> {
+        vec![
+            self.grant(["states:ListExecutions", "states:ListStateMachines"]),
+            self.grant_execution([
+                "states:DescribeExecution",
+                "states:DescribeStateMachineForExecution",
+                "states:GetExecutionHistory",
+            ]),
+            PolicyStatement::allow(
+                [
+                    "states:ListActivities",
+                    "states:DescribeStateMachine",
+                    "states:DescribeActivity",
+                ],
+                [Expr::lit("*")],
+            ),
+        ]
+    }
+
+    /// `actions` on the state machine's executions (CDK's `grantExecution`), e.g.
+    /// `states:StopExecution`.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// let st = r.grant_execution(["states:StopExecution"]);
+    /// assert_eq!(st.resources(), [r.executions_arn()]);
+    /// ```
+    pub fn grant_execution<A: Into<String>>(&self, actions: impl IntoIterator<Item = A>) -> PolicyStatement {
+        PolicyStatement::allow(actions, [self.executions_arn()])
+    }
+
+    /// `actions` on the state machine (CDK's `grant`).
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// let r = stepfunctions::StateMachine::new("M", stepfunctions::Pass::new("P")).add_to(&mut t).unwrap();
+    /// assert_eq!(r.grant(["states:UpdateStateMachine"]).resources(), [r.arn()]);
+    /// ```
+    pub fn grant<A: Into<String>>(&self, actions: impl IntoIterator<Item = A>) -> PolicyStatement {
+        PolicyStatement::allow(actions, [self.arn()])
+    }
+
     /// Exports the state machine's ARN as the output `<logical id>Arn` (what
     /// `aws stepfunctions start-execution --state-machine-arn` takes) and returns the warnings.
     ///
@@ -248,6 +359,9 @@ pub struct StateMachine {
     statements: Vec<PolicyStatement>,
     check_size: bool,
     substitutions: indexmap::IndexMap<String, Expr>,
+    encryption: Option<Encryption>,
+    /// A definition given as ASL text ([`StateMachine::from_asl`]): written as it is.
+    asl_text: Option<String>,
 }
 
 impl StateMachine {
@@ -274,7 +388,68 @@ impl StateMachine {
             statements: Vec::new(),
             check_size: true,
             substitutions: indexmap::IndexMap::new(),
+            encryption: None,
+            asl_text: None,
         }
+    }
+
+    /// A state machine whose definition is ASL text, written into `DefinitionString` as it is
+    /// (CDK's `DefinitionBody.fromString`), with `${key}` placeholders filled by
+    /// [`definition_substitution`](Self::definition_substitution).
+    ///
+    /// The text is checked for what CloudFormation would reject at deploy time (not JSON, no
+    /// `StartAt`, a `StartAt` naming no state, Express-only rules, the size limit), and a
+    /// Distributed Map in it gets its child-execution permissions; the permissions of its
+    /// tasks are not read from it: add them with
+    /// [`add_to_role_policy`](Self::add_to_role_policy). Comment, timeout and query language
+    /// belong in the text.
+    ///
+    /// ```
+    /// use cfn_model::{iam::PolicyStatement, Expr};
+    /// use stepfunctions::StateMachine;
+    /// let asl = r#"{"StartAt": "Notify", "States": {"Notify": {"Type": "Task",
+    ///     "Resource": "arn:aws:states:::sns:publish",
+    ///     "Parameters": {"TopicArn": "${TopicArn}", "Message.$": "$.message"}, "End": true}}}"#;
+    /// let topic = Expr::reference("Topic");
+    /// let mut t = cfn_model::Template::new();
+    /// StateMachine::from_asl("StateMachine", asl)
+    ///     .definition_substitution("TopicArn", topic.clone())
+    ///     .add_to_role_policy(PolicyStatement::allow(["sns:Publish"], [topic]))
+    ///     .add_to(&mut t)
+    ///     .unwrap();
+    /// assert!(t.to_json_compact().unwrap().contains(r#""DefinitionString":"{\"StartAt\": \"Notify\""#));
+    /// ```
+    pub fn from_asl(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut machine = StateMachine::new(
+            id,
+            Definition::new(crate::model::Graph::new(String::new(), std::iter::empty())),
+        );
+        machine.asl_text = Some(text.into());
+        machine
+    }
+
+    /// Encrypts the definition and execution history with the AWS-owned key or a customer
+    /// managed key (see [`Encryption`]). Default: the AWS-owned key, not written.
+    ///
+    /// A customer managed key gets the role's grant on it, limited to this state machine by
+    /// the encryption context (on the role's policy when the machine has a literal or
+    /// expression name, else on a policy of its own, `<id>EncryptionPolicy`, that the state
+    /// machine does not wait for); with logging, the grant for log delivery; and a key created
+    /// in the template gets the key policy for log delivery.
+    ///
+    /// ```
+    /// use stepfunctions::{CustomerManagedKey, KmsKey, Pass, StateMachine};
+    /// let m = StateMachine::new("M", Pass::new("P"))
+    ///     .state_machine_name("Orders")
+    ///     .encryption(CustomerManagedKey::new(KmsKey::create("Key")));
+    /// let mut t = cfn_model::Template::new();
+    /// m.add_to(&mut t).unwrap();
+    /// assert!(t.resource("Key").is_some());
+    /// ```
+    #[must_use]
+    pub fn encryption(mut self, encryption: impl Into<Encryption>) -> Self {
+        self.encryption = Some(encryption.into());
+        self
     }
 
     /// The state machine's name. Default: generated by CloudFormation.
@@ -443,17 +618,23 @@ impl StateMachine {
     /// assert_eq!(asl.definition, "{\n  \"StartAt\": \"Hello\",\n  \"States\": {\n    \"Hello\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }\n  }\n}");
     /// ```
     pub fn render_asl(&self) -> Result<Asl, Error> {
+        let raw = self.asl_text.is_some();
         let Built {
             compact,
             warnings,
             substitutions,
             ..
         } = self.clone().build()?;
-        let mut pretty = cfn_model::JsonSink::buffered();
-        crate::render::reindent::reindent(&compact, &mut pretty, 0)
-            .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
-        let definition = String::from_utf8(std::mem::take(pretty.buffer()))
-            .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+        let text = if raw {
+            compact
+        } else {
+            let mut pretty = cfn_model::JsonSink::buffered();
+            crate::render::reindent::reindent(&compact, &mut pretty, 0)
+                .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
+            std::mem::take(pretty.buffer())
+        };
+        let definition =
+            String::from_utf8(text).map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
         Ok(Asl {
             definition,
             substitutions,
@@ -461,7 +642,48 @@ impl StateMachine {
         })
     }
 
+    /// The errors of the options (not of the definition): substitution keys, name, log
+    /// destination, encryption.
+    fn option_errors(&self) -> Vec<Error> {
+        let mut errors = Vec::new();
+        for key in self.substitutions.keys() {
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
+                    field: "DefinitionSubstitutions",
+                    reason: format!("key `{key}` must be letters, digits and underscores"),
+                });
+            }
+        }
+        if let Some(name) = self.name.as_ref().and_then(Expr::as_literal) {
+            if let Err(reason) = check_machine_name(name) {
+                errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
+                    field: "StateMachineName",
+                    reason,
+                });
+            }
+        }
+        if let Some(logs) = &self.logs {
+            if let Err(reason) = check_log_destination(&logs.destination) {
+                errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
+                    field: "LoggingConfiguration",
+                    reason,
+                });
+            }
+        }
+        if let Some(encryption) = &self.encryption {
+            errors.extend(encryption.check(&self.id));
+        }
+        errors
+    }
+
     fn build(self) -> Result<Built, Error> {
+        if self.asl_text.is_some() {
+            return self.build_text();
+        }
+        let option_errors = self.option_errors();
         let mut errors = self.errors;
         let mut definition = self.definition;
         let (warnings, found) = validate(&definition.graph, definition.language());
@@ -500,33 +722,7 @@ impl StateMachine {
                 });
             }
         }
-        for key in self.substitutions.keys() {
-            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                errors.push(Error::InvalidResource {
-                    construct: self.id.clone(),
-                    field: "DefinitionSubstitutions",
-                    reason: format!("key `{key}` must be letters, digits and underscores"),
-                });
-            }
-        }
-        if let Some(name) = self.name.as_ref().and_then(Expr::as_literal) {
-            if let Err(reason) = check_machine_name(name) {
-                errors.push(Error::InvalidResource {
-                    construct: self.id.clone(),
-                    field: "StateMachineName",
-                    reason,
-                });
-            }
-        }
-        if let Some(logs) = &self.logs {
-            if let Err(reason) = check_log_destination(&logs.destination) {
-                errors.push(Error::InvalidResource {
-                    construct: self.id.clone(),
-                    field: "LoggingConfiguration",
-                    reason,
-                });
-            }
-        }
+        errors.extend(option_errors);
         if self.machine_type == Some(StateMachineType::Express) {
             definition.graph.for_each_state(&mut |state| {
                 if let Some(what) = not_run_by_express(state) {
@@ -571,11 +767,86 @@ impl StateMachine {
         }
         Ok(Built {
             timeout_seconds: definition.timeout_seconds,
+            map_runs: map_run_labels(&definition.graph),
             definition,
             warnings,
             substitutions,
             compact,
-            intrinsic_like: scan.intrinsic_like,
+            as_string: scan.intrinsic_like,
+        })
+    }
+
+    /// [`build`](Self::build) for a definition given as ASL text: the checks that text allows,
+    /// and the text as it is.
+    fn build_text(self) -> Result<Built, Error> {
+        let mut errors = self.option_errors();
+        let text = self.asl_text.unwrap_or_default();
+        let invalid = |reason: String| Error::InvalidResource {
+            construct: self.id.clone(),
+            field: "DefinitionString",
+            reason,
+        };
+        for (set, what) in [
+            (self.comment.is_some(), "comment"),
+            (self.timeout.is_some(), "timeout"),
+            (self.definition.query_language.is_some(), "query_language"),
+        ] {
+            if set {
+                errors.push(invalid(format!(
+                    "`{what}` is set on a definition given as ASL text: write it in the text"
+                )));
+            }
+        }
+        let mut timeout_seconds = None;
+        let mut map_runs = None;
+        match serde_json::from_str::<serde_json::Value>(&text) {
+            Err(e) => errors.push(invalid(format!("the ASL text is not JSON: {e}"))),
+            Ok(serde_json::Value::Object(top)) => {
+                let states = top.get("States").and_then(serde_json::Value::as_object);
+                match (top.get("StartAt").and_then(serde_json::Value::as_str), states) {
+                    (None, _) => errors.push(invalid("the ASL text has no `StartAt` string".into())),
+                    (_, None) => errors.push(invalid("the ASL text has no `States` object".into())),
+                    (Some(start), Some(states)) if !states.contains_key(start) => {
+                        errors.push(invalid(format!("`StartAt` names `{start}`, which is not in `States`")))
+                    }
+                    _ => {}
+                }
+                if self.machine_type == Some(StateMachineType::Express) {
+                    for (name, state) in states.into_iter().flatten() {
+                        if let Some(what) = custom_not_in_express("", state) {
+                            errors.push(Error::NotInExpress {
+                                state: name.clone(),
+                                what,
+                            });
+                        }
+                    }
+                }
+                timeout_seconds = top.get("TimeoutSeconds").and_then(serde_json::Value::as_u64);
+                let mut labels = Vec::new();
+                if json_map_run_labels(&serde_json::Value::Object(top), &mut labels) {
+                    map_runs = Some(labels);
+                }
+            }
+            Ok(_) => errors.push(invalid("the ASL text is not a JSON object".into())),
+        }
+        if self.check_size && text.len() > MAX_DEFINITION_BYTES {
+            errors.push(Error::DefinitionTooLarge {
+                state_machine: self.id.clone(),
+                size: text.len(),
+                limit: MAX_DEFINITION_BYTES,
+            });
+        }
+        if let Some(e) = Error::from_all(errors) {
+            return Err(e);
+        }
+        Ok(Built {
+            definition: self.definition,
+            timeout_seconds,
+            warnings: Vec::new(),
+            substitutions: Substitutions::with_user(self.substitutions),
+            compact: text.into_bytes(),
+            as_string: true,
+            map_runs,
         })
     }
 
@@ -591,15 +862,6 @@ impl StateMachine {
     pub fn add_to(mut self, template: &mut Template) -> Result<Rendered, Error> {
         let id = LogicalId::from_construct_id(&self.id)?;
         let construct = self.id.clone();
-        // The machine's own id first: a collision names the two construct ids the user wrote,
-        // not the role's derived one. Then the ids it derives, before anything is added, so an
-        // error leaves the template as it was.
-        check_free(template, &construct, None)?;
-        if self.role.is_none() {
-            for derived in [format!("{id}Role"), format!("{id}RoleDefaultPolicy")] {
-                check_free(template, &derived, Some(&construct))?;
-            }
-        }
         let logs = self.logs.clone();
         let extra = std::mem::take(&mut self.statements);
         let existing = self.role.clone();
@@ -607,14 +869,63 @@ impl StateMachine {
         let machine_type = self.machine_type;
         let tracing = self.tracing;
         let removal = self.removal_policy;
+        let encryption = self.encryption.clone();
         let Built {
             definition: model,
             timeout_seconds,
             mut warnings,
             substitutions,
             compact,
-            intrinsic_like,
+            as_string,
+            map_runs,
         } = self.build()?;
+        let key = encryption
+            .as_ref()
+            .and_then(Encryption::customer_managed)
+            .map(|k| k.key());
+        // The statements that name the state machine itself go on policies of their own that
+        // the state machine does not wait for (no circular reference): the Distributed Maps'
+        // child executions, and a customer managed key's grant when the machine has no name.
+        let mut late: Vec<(String, PolicyDocument)> = Vec::new();
+        if let Some(labels) = &map_runs {
+            late.push((
+                format!("{id}DistributedMapPolicy"),
+                child_execution_statements(&id, labels),
+            ));
+        }
+        let machine_arn = name.as_ref().map(|n| {
+            Expr::concat([
+                Expr::sub("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:"),
+                n.clone(),
+            ])
+        });
+        if let (Some(key), None) = (key, &machine_arn) {
+            let mut document = PolicyDocument::new();
+            document.add(crate::encryption::data_key_statement(
+                key.key_arn(),
+                "stateMachineArn",
+                Expr::reference(id.as_str()),
+            ));
+            late.push((format!("{id}EncryptionPolicy"), document));
+        }
+
+        // The machine's own id first: a collision names the two construct ids the user wrote,
+        // not the role's derived one. Then the ids it derives, before anything is added, so an
+        // error leaves the template as it was.
+        check_free(template, &construct, None)?;
+        let mut derived: Vec<String> = match &existing {
+            None => vec![format!("{id}Role"), format!("{id}RoleDefaultPolicy")],
+            Some(role) if role.mutable => vec![format!("{id}RolePolicy")],
+            Some(_) => Vec::new(),
+        };
+        derived.extend(late.iter().map(|(policy_id, _)| policy_id.clone()));
+        if let Some(key_id) = key.and_then(KmsKey::created_id) {
+            derived.push(key_id.to_owned());
+        }
+        for derived in &derived {
+            check_free(template, derived, Some(&construct))?;
+        }
+
         if let (Some(StateMachineType::Express), Some(t)) = (machine_type, timeout_seconds) {
             if t > 300 {
                 warnings.push(Warning::ExpressTimeoutAboveLimit {
@@ -623,13 +934,24 @@ impl StateMachine {
                 });
             }
         }
-        // The states' statements first, then logging and tracing, then the user's, as CDK orders them.
+        // The states' statements first, then encryption, logging and tracing, then the user's,
+        // as CDK orders them.
         let mut statements = PolicyDocument::new();
         model.graph.for_each_state(&mut |state| {
             for statement in state.policy_statements() {
                 statements.add_ref(statement);
             }
         });
+        if let (Some(key), Some(arn)) = (key, &machine_arn) {
+            statements.add(crate::encryption::data_key_statement(
+                key.key_arn(),
+                "stateMachineArn",
+                arn.clone(),
+            ));
+        }
+        if let (Some(key), Some(_)) = (key, &logs) {
+            statements.add(crate::encryption::log_delivery_statement(key.key_arn()));
+        }
         if logs.is_some() {
             statements.add(PolicyStatement::allow(
                 [
@@ -658,7 +980,14 @@ impl StateMachine {
         }
         statements.extend(extra);
 
+        // A key created in the template, with what log delivery needs in its policy.
+        if let Some(key) = key {
+            let log_delivery = logs.is_some().then(crate::encryption::log_delivery_key_statement);
+            key.add_to(template, log_delivery)?;
+        }
+
         let mut depends_on = Vec::new();
+        let mut late_roles = Vec::new();
         let role_arn = match &existing {
             None => {
                 let role = Role::for_service("states.amazonaws.com")
@@ -682,39 +1011,48 @@ impl StateMachine {
                     // checks the role's permissions then); the role itself is ordered by GetAtt.
                     depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
                 }
+                late_roles.push(Expr::reference(role_id.as_str()));
                 Expr::get_att(role_id.as_str(), "Arn")
             }
-            Some(role) => {
+            Some(role) if role.mutable => {
+                let role_name = || {
+                    role.role_name().ok_or_else(|| Error::InvalidResource {
+                        construct: self_id(&id),
+                        field: "role",
+                        reason: "the role's name cannot be read from its ARN: give it with ExistingRole::name".into(),
+                    })
+                };
                 if !statements.is_empty() {
-                    if role.mutable {
-                        let role_name = role.role_name().ok_or_else(|| Error::InvalidResource {
-                            construct: self_id(&id),
-                            field: "role",
-                            reason: "the role's name cannot be read from its ARN: give it with ExistingRole::name"
-                                .into(),
-                        })?;
-                        let policy_construct = format!("{id}RolePolicy");
-                        check_free(template, &policy_construct, Some(&construct))?;
-                        let policy = Policy::new(
-                            LogicalId::from_construct_id(&policy_construct)?.to_string(),
-                            statements,
-                            [role_name],
-                        );
-                        depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
-                    } else {
-                        warnings.push(Warning::PermissionsNotGranted {
-                            state_machine: self_id(&id),
-                            statements: statements.statements().len(),
-                        });
-                    }
+                    let policy_construct = format!("{id}RolePolicy");
+                    let policy = Policy::new(
+                        LogicalId::from_construct_id(&policy_construct)?.to_string(),
+                        statements,
+                        [role_name()?],
+                    );
+                    depends_on.push(template.add_resource(&policy_construct, policy.into_resource())?);
+                }
+                if !late.is_empty() {
+                    late_roles.push(role_name()?);
+                }
+                role.arn.clone()
+            }
+            Some(role) => {
+                let needed =
+                    statements.statements().len() + late.iter().map(|(_, d)| d.statements().len()).sum::<usize>();
+                if needed > 0 {
+                    warnings.push(Warning::PermissionsNotGranted {
+                        state_machine: self_id(&id),
+                        statements: needed,
+                    });
                 }
                 role.arn.clone()
             }
         };
 
         // A JSON object in `Definition` whose only key is `Ref` or `Fn::...` would be read by
-        // CloudFormation as an intrinsic function: such a definition goes in as a string.
-        let definition = if intrinsic_like {
+        // CloudFormation as an intrinsic function: such a definition goes in as a string, as
+        // does ASL text.
+        let definition = if as_string {
             let text = String::from_utf8(compact)
                 .map_err(|e| Error::Template(cfn_model::CfnError::Serialization(e.to_string())))?;
             ("DefinitionString", Value::from(text))
@@ -729,6 +1067,7 @@ impl StateMachine {
             );
         }
         resource = resource
+            .property_opt("EncryptionConfiguration", encryption.as_ref().map(Encryption::property))
             .property("RoleArn", Value::from(role_arn.clone()))
             .property_opt("StateMachineName", name.map(Value::from))
             .property_opt("StateMachineType", machine_type.map(Value::custom))
@@ -745,12 +1084,125 @@ impl StateMachine {
             resource = resource.depends_on(dep);
         }
         let logical_id = template.add_resource(&construct, resource)?;
+        if !late_roles.is_empty() {
+            for (policy_construct, document) in late {
+                let policy = Policy::new(
+                    LogicalId::from_construct_id(&policy_construct)?.to_string(),
+                    document,
+                    late_roles.clone(),
+                );
+                template.add_resource(&policy_construct, policy.into_resource())?;
+            }
+        }
         Ok(Rendered {
             logical_id,
             role_arn,
             warnings,
         })
     }
+}
+
+/// The labels of a definition's Distributed Maps (`None` for one without), each once, or `None`
+/// where it has no Distributed Map.
+fn map_run_labels(graph: &crate::model::Graph) -> Option<Vec<Option<String>>> {
+    let mut labels: Vec<Option<String>> = Vec::new();
+    let mut any = false;
+    graph.for_each_state(&mut |state| match &state.kind {
+        crate::model::StateKind::Custom(json) => {
+            for value in json.values() {
+                any |= json_map_run_labels(value, &mut labels);
+            }
+            if is_distributed_map(json) {
+                any = true;
+                push_label(&mut labels, json.get("Label").and_then(serde_json::Value::as_str));
+            }
+        }
+        _ => {
+            if let Some(d) = state.distributed() {
+                any = true;
+                push_label(&mut labels, d.label.as_deref());
+            }
+        }
+    });
+    any.then_some(labels)
+}
+
+fn push_label(labels: &mut Vec<Option<String>>, label: Option<&str>) {
+    let label = label.map(str::to_owned);
+    if !labels.contains(&label) {
+        labels.push(label);
+    }
+}
+
+/// Whether an ASL state object is a Distributed Map (`ProcessorConfig.Mode` `DISTRIBUTED` in
+/// its `ItemProcessor`, or its legacy `Iterator`).
+fn is_distributed_map(state: &serde_json::Map<String, serde_json::Value>) -> bool {
+    ["ItemProcessor", "Iterator"].iter().any(|field| {
+        state
+            .get(*field)
+            .and_then(|p| p.get("ProcessorConfig"))
+            .and_then(|c| c.get("Mode"))
+            .and_then(serde_json::Value::as_str)
+            == Some("DISTRIBUTED")
+    })
+}
+
+/// Collects the labels of the Distributed Maps anywhere in ASL JSON (a definition given as
+/// text, a custom state); whether there is one.
+fn json_map_run_labels(value: &serde_json::Value, labels: &mut Vec<Option<String>>) -> bool {
+    let mut any = false;
+    match value {
+        serde_json::Value::Object(object) => {
+            if is_distributed_map(object) {
+                any = true;
+                push_label(labels, object.get("Label").and_then(serde_json::Value::as_str));
+            }
+            for v in object.values() {
+                any |= json_map_run_labels(v, labels);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                any |= json_map_run_labels(v, labels);
+            }
+        }
+        _ => {}
+    }
+    any
+}
+
+/// What a Distributed Map's child executions need (the AWS developer guide's Distributed Map
+/// policy, as CDK grants it): `states:StartExecution` on the state machine,
+/// `states:DescribeExecution` and `states:StopExecution` on its executions, and
+/// `states:RedriveExecution` on the Map Runs' (`<name>/<label>:*`, or `<name>/*:*` for a map
+/// without a label).
+fn child_execution_statements(id: &LogicalId, labels: &[Option<String>]) -> PolicyDocument {
+    let executions = |tail: String| executions_arn(id, &tail);
+    let mut document = PolicyDocument::new();
+    document.add(PolicyStatement::allow(
+        ["states:StartExecution"],
+        [Expr::reference(id.as_str())],
+    ));
+    document.add(PolicyStatement::allow(
+        ["states:DescribeExecution", "states:StopExecution"],
+        [executions(":*".into())],
+    ));
+    let runs: Vec<Expr> = if labels.iter().any(Option::is_none) {
+        vec![executions("/*:*".into())]
+    } else {
+        labels.iter().flatten().map(|l| executions(format!("/{l}:*"))).collect()
+    };
+    document.add(PolicyStatement::allow(["states:RedriveExecution"], runs));
+    document
+}
+
+/// `arn:<partition>:states:<region>:<account>:execution:<name of the machine id><tail>`.
+fn executions_arn(id: &LogicalId, tail: &str) -> Expr {
+    Expr::concat([
+        Expr::sub("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:"),
+        Expr::get_att(id.as_str(), "Name"),
+        Expr::lit(tail),
+    ])
 }
 
 /// The rules of `CreateStateMachine`'s name: 1 to 80 characters, none of whitespace,
@@ -796,11 +1248,16 @@ fn check_log_destination(destination: &Expr) -> Result<(), String> {
 }
 
 /// What an Express state machine does not run in this state: `.sync` and `.waitForTaskToken`
-/// integrations (Express workflows support Request Response only), by the task's Resource.
-fn not_run_by_express(state: &crate::model::State) -> Option<&'static str> {
+/// integrations (Express workflows support Request Response only), by the task's Resource, and
+/// Distributed Maps.
+pub(crate) fn not_run_by_express(state: &crate::model::State) -> Option<&'static str> {
     match &state.kind {
         crate::model::StateKind::Task(task) => not_in_express(&task.resource.to_string()),
+        // "Distributed mode is supported in Standard workflows but not supported in Express
+        // workflows" (AWS developer guide, Distributed Map state).
+        crate::model::StateKind::Map(map) if map.distributed.is_some() => Some("Distributed Maps"),
         // A custom state's own JSON, nested states of a custom Parallel or Map included.
+        crate::model::StateKind::Custom(json) if is_distributed_map(json) => Some("Distributed Maps"),
         crate::model::StateKind::Custom(json) => json.iter().find_map(|(k, v)| custom_not_in_express(k, v)),
         _ => None,
     }
@@ -809,6 +1266,7 @@ fn not_run_by_express(state: &crate::model::State) -> Option<&'static str> {
 fn custom_not_in_express(key: &str, value: &serde_json::Value) -> Option<&'static str> {
     match value {
         serde_json::Value::String(resource) if key == "Resource" => not_in_express(resource),
+        serde_json::Value::Object(map) if is_distributed_map(map) => Some("Distributed Maps"),
         serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| custom_not_in_express(k, v)),
         serde_json::Value::Array(items) => items.iter().find_map(|v| custom_not_in_express("", v)),
         _ => None,
@@ -861,7 +1319,11 @@ struct Built {
     warnings: Vec<Warning>,
     substitutions: Substitutions,
     compact: Vec<u8>,
-    intrinsic_like: bool,
+    /// Whether the definition goes in as `DefinitionString`: ASL text, or JSON holding an
+    /// object CloudFormation would read as an intrinsic.
+    as_string: bool,
+    /// The labels of the definition's Distributed Maps, if it has any.
+    map_runs: Option<Vec<Option<String>>>,
 }
 
 /// What the checks read in the compact definition: how many `${` it holds, and whether it holds
@@ -950,6 +1412,7 @@ impl Serialize for LoggingConfiguration {
 pub struct Activity {
     id: String,
     name: Option<Expr>,
+    encryption: Option<Encryption>,
 }
 
 impl Activity {
@@ -962,7 +1425,42 @@ impl Activity {
         Activity {
             id: id.into(),
             name: None,
+            encryption: None,
         }
+    }
+
+    /// Encrypts the activity's inputs with the AWS-owned key or a customer managed key.
+    /// Default: the AWS-owned key, not written. A key created in the template gets the key
+    /// policy statement that lets Step Functions use it for this activity; a state machine
+    /// that runs the activity through [`StepFunctionsInvokeActivity::of`](crate::StepFunctionsInvokeActivity::of)
+    /// gets its grant on the key.
+    ///
+    /// ```
+    /// use stepfunctions::{Activity, CustomerManagedKey, KmsKey};
+    /// let a = Activity::new("Worker").encryption(CustomerManagedKey::new(KmsKey::create("WorkerKey")));
+    /// let mut t = cfn_model::Template::new();
+    /// a.add_to(&mut t).unwrap();
+    /// assert!(t.resource("WorkerKey").is_some());
+    /// ```
+    #[must_use]
+    pub fn encryption(mut self, encryption: impl Into<Encryption>) -> Self {
+        self.encryption = Some(encryption.into());
+        self
+    }
+
+    /// The ARN of the customer managed key the activity is encrypted with, if any.
+    ///
+    /// ```
+    /// use stepfunctions::{Activity, CustomerManagedKey};
+    /// let key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    /// let a = Activity::new("Worker").encryption(CustomerManagedKey::new(key));
+    /// assert_eq!(a.key_arn(), Some(cfn_model::Expr::lit(key)));
+    /// ```
+    pub fn key_arn(&self) -> Option<Expr> {
+        self.encryption
+            .as_ref()
+            .and_then(Encryption::customer_managed)
+            .map(|k| k.key().key_arn())
     }
 
     /// The activity's name (1 to 80 characters). Default: `<stack name>-<logical id>`, unique
@@ -997,12 +1495,53 @@ impl Activity {
     /// ```
     pub fn add_to(self, template: &mut Template) -> Result<LogicalId, Error> {
         let id = LogicalId::from_construct_id(&self.id)?;
+        let mut errors = Vec::new();
+        if let Some(name) = self.name.as_ref().and_then(Expr::as_literal) {
+            if let Err(reason) = check_machine_name(name) {
+                errors.push(Error::InvalidResource {
+                    construct: self.id.clone(),
+                    field: "Name",
+                    reason: reason.replace("a state machine name", "an activity name"),
+                });
+            }
+        }
+        if let Some(encryption) = &self.encryption {
+            errors.extend(encryption.check(&self.id));
+        }
+        if let Some(e) = Error::from_all(errors) {
+            return Err(e);
+        }
+        check_free(template, &self.id, None)?;
+        let key = self
+            .encryption
+            .as_ref()
+            .and_then(Encryption::customer_managed)
+            .map(|k| k.key());
+        if let Some(key_id) = key.and_then(KmsKey::created_id) {
+            check_free(template, key_id, Some(&self.id))?;
+        }
         let name = self
             .name
             .unwrap_or_else(|| Expr::concat([Expr::stack_name(), Expr::lit(format!("-{id}"))]));
+        if let Some(key) = key {
+            // The activity's ARN from its name: the key policy cannot name the activity itself,
+            // which is created after the key.
+            let arn = Expr::concat([
+                Expr::sub("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:activity:"),
+                name.clone(),
+            ]);
+            let statement = crate::encryption::data_key_statement(Expr::lit("*"), "activityArn", arn)
+                .principal("Service", "states.amazonaws.com");
+            key.add_to(template, [statement])?;
+        }
         Ok(template.add_resource(
             &self.id,
-            Resource::new("AWS::StepFunctions::Activity").property("Name", Value::from(name)),
+            Resource::new("AWS::StepFunctions::Activity")
+                .property_opt(
+                    "EncryptionConfiguration",
+                    self.encryption.as_ref().map(Encryption::property),
+                )
+                .property("Name", Value::from(name)),
         )?)
     }
 }

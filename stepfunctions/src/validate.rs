@@ -27,6 +27,7 @@ pub(crate) fn validate(graph: &Graph, top: QueryLanguage) -> (Vec<Warning>, Vec<
         }
     });
     check_structure(graph, &mut errors);
+    crate::validate_distributed::check_unique_labels(graph, &mut errors);
     let mut warnings = Vec::new();
     for_each_in_language(graph, top, &mut |node, language| {
         if top == QueryLanguage::Jsonata && language == QueryLanguage::JsonPath {
@@ -289,7 +290,9 @@ fn check_node(node: &Node, language: QueryLanguage, warnings: &mut Vec<Warning>)
                     entry,
                 )?;
             }
-            if let Some(n) = spec.max_concurrency {
+            if let Some(d) = &spec.distributed {
+                crate::validate_distributed::check_distributed(name, spec, d, language, entry)?;
+            } else if let Some(n) = spec.max_concurrency {
                 if n > 40 {
                     warnings.push(Warning::MapConcurrencyAboveInlineLimit {
                         state: name.to_owned(),

@@ -240,6 +240,9 @@ fn for_each_read(node: &Node, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
             }
             payload(&Root("Items"), &map.items, f);
             payload(&Root("ItemSelector"), &map.item_selector, f);
+            if let Some(d) = map.distributed.as_deref() {
+                distributed_reads(d, f);
+            }
         }
         Kind::Fail(fail) => {
             payload(&Root("Error"), &fail.error, f);
@@ -247,6 +250,45 @@ fn for_each_read(node: &Node, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
         }
         Kind::Pass { .. } | Kind::Parallel { .. } | Kind::Succeed | Kind::Custom(_) => {}
     }
+}
+
+/// The variables a Distributed Map's own fields read.
+fn distributed_reads(d: &crate::model::Distributed, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
+    use FieldPath::{Key, Root};
+    let amount =
+        |field: &FieldPath<'_>, a: &Option<crate::model::Amount>, f: &mut dyn FnMut(&FieldPath<'_>, &str)| match a {
+            Some(crate::model::Amount::Path(p)) => path_read(field, p, f),
+            Some(crate::model::Amount::Expr(e)) => expression_reads(field, e, f),
+            _ => {}
+        };
+    if let Some(r) = &d.reader {
+        for (k, v) in &r.arguments {
+            payload_reads(&Key(&Root("ItemReader"), k), v, f);
+        }
+        amount(&Key(&Root("ItemReader"), "MaxItems"), &r.config.max_items, f);
+    }
+    if let Some(b) = &d.batcher {
+        amount(
+            &Key(&Root("ItemBatcher"), "MaxItemsPerBatch"),
+            &b.max_items_per_batch,
+            f,
+        );
+        amount(
+            &Key(&Root("ItemBatcher"), "MaxInputBytesPerBatch"),
+            &b.max_input_bytes_per_batch,
+            f,
+        );
+        if let Some(i) = &b.batch_input {
+            payload_reads(&Key(&Root("ItemBatcher"), "BatchInput"), i, f);
+        }
+    }
+    if let Some(w) = &d.writer {
+        for (k, v) in &w.arguments {
+            payload_reads(&Key(&Root("ResultWriter"), k), v, f);
+        }
+    }
+    amount(&Root("ToleratedFailureCount"), &d.tolerated_failure_count, f);
+    amount(&Root("ToleratedFailurePercentage"), &d.tolerated_failure_percentage, f);
 }
 
 fn path_read(field: &FieldPath<'_>, path: &Path, f: &mut dyn FnMut(&FieldPath<'_>, &str)) {
@@ -410,6 +452,12 @@ fn check_scope(
         let mut flow = outer_flow.clone();
         flow.extend(entry[i].iter().map(|s| (*s).to_owned()));
         for g in subgraphs {
+            if node.distributed().is_some() {
+                // A Distributed Map's children are executions of their own: they see no
+                // variable of the scopes around them, and may use the same names.
+                check_scope(g, &HashSet::new(), &HashSet::new(), errors, warnings);
+                continue;
+            }
             check_no_shadowing(g, &all, errors);
             check_scope(g, &all, &flow, errors, warnings);
         }

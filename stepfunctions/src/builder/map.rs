@@ -37,33 +37,6 @@ impl<L: Language> Map<L> {
         }
     }
 
-    /// Reshapes each item before processing (may use `$$.Map.Item.Value`). Default: the item.
-    ///
-    /// ```
-    /// use stepfunctions::{JsonPath, Map, Payload};
-    /// let m = Map::new("M").item_selector(Payload::from_object([("index", JsonPath::map_item_index())]));
-    /// ```
-    #[must_use]
-    pub fn item_selector(mut self, selector: Payload) -> Self {
-        self.spec().item_selector = Some(selector);
-        self.spec().legacy_parameters = false;
-        self
-    }
-
-    /// The states run for each item.
-    ///
-    /// ```
-    /// let m = stepfunctions::Map::new("M").item_processor(stepfunctions::Pass::new("Item"));
-    /// ```
-    #[must_use]
-    pub fn item_processor(mut self, processor: impl Into<Chain>) -> Self {
-        let (graph, errors) = processor.into().into_graph();
-        self.parts.errors.extend(errors);
-        self.spec().processor = Some(graph);
-        self.spec().legacy_iterator = false;
-        self
-    }
-
     /// The states run for each item, written as the older `Iterator` field (CDK's deprecated
     /// `Map.iterator`), for definitions written before `ItemProcessor`. Prefer
     /// [`item_processor`](Map::item_processor).
@@ -81,32 +54,9 @@ impl<L: Language> Map<L> {
         map.spec().legacy_iterator = true;
         map
     }
-
-    /// How many items run at once; 0 means as many as possible. Default: 0. An inline Map runs
-    /// at most 40 at once: a larger value renders with a warning.
-    ///
-    /// ```
-    /// let m = stepfunctions::Map::new("M").max_concurrency(10);
-    /// ```
-    #[must_use]
-    pub fn max_concurrency(mut self, n: u32) -> Self {
-        self.spec().max_concurrency = Some(n);
-        self
-    }
 }
 
 impl Map<JsonPath> {
-    /// The path of the list in the input. Default: `$` (the input is the list).
-    ///
-    /// ```
-    /// let m = stepfunctions::Map::new("M").items_path("$.items");
-    /// ```
-    #[must_use]
-    pub fn items_path(mut self, path: impl Into<Path>) -> Self {
-        self.spec().items_path = Some(path.into());
-        self
-    }
-
     /// Reshapes each item, written as the older `Parameters` field (CDK's deprecated
     /// `parameters` of a Map), for definitions written before `ItemSelector`. Prefer
     /// [`item_selector`](Map::item_selector).
@@ -125,47 +75,118 @@ impl Map<JsonPath> {
         self.spec().legacy_parameters = true;
         self
     }
-
-    /// Reads the max concurrency from the input. Default: none.
-    ///
-    /// ```
-    /// let m = stepfunctions::Map::new("M").max_concurrency_path("$.concurrency");
-    /// ```
-    #[must_use]
-    pub fn max_concurrency_path(mut self, path: impl Into<Path>) -> Self {
-        self.spec().max_concurrency_path = Some(path.into());
-        self
-    }
 }
 
-impl Map<Jsonata> {
-    /// The items to process (`Items`): a list, or an expression giving one. Default: the
-    /// state's input, which must be a list.
-    ///
-    /// ```
-    /// use stepfunctions::prelude::*;
-    /// use stepfunctions::model::Jsonata;
-    /// let m = Map::jsonata("Each").items(Jsonata::states_input().field("items").into());
-    /// ```
-    #[must_use]
-    pub fn items(mut self, items: Payload) -> Self {
-        self.spec().items = Some(items);
-        self
-    }
+/// The setters an inline and a Distributed Map share: item selection, processor, concurrency
+/// and the items' source in each language.
+macro_rules! map_setters {
+    ($ty:ident, $limit:literal) => {
+        impl<L: Language> $ty<L> {
+            /// Reshapes each item before processing (may use `$$.Map.Item.Value`). Default: the
+            /// item.
+            ///
+            /// ```
+            /// use stepfunctions::prelude::*;
+            #[doc = concat!("let m = ", stringify!($ty), "::new(\"M\").item_selector(Payload::from_object([(\"index\", JsonPath::map_item_index())]));")]
+            /// ```
+            #[must_use]
+            pub fn item_selector(mut self, selector: Payload) -> Self {
+                self.spec().item_selector = Some(selector);
+                self.spec().legacy_parameters = false;
+                self
+            }
 
-    /// `MaxConcurrency` from an expression evaluated when the state runs.
-    ///
-    /// ```
-    /// use stepfunctions::prelude::*;
-    /// use stepfunctions::model::Jsonata;
-    /// let m = Map::jsonata("Each").max_concurrency_expr(Jsonata::states_input().field("concurrency"));
-    /// ```
-    #[must_use]
-    pub fn max_concurrency_expr(mut self, expression: impl Into<crate::model::Jsonata>) -> Self {
-        self.spec().max_concurrency_expr = Some(expression.into());
-        self
-    }
+            /// The states run for each item.
+            ///
+            /// ```
+            /// use stepfunctions::prelude::*;
+            #[doc = concat!("let m = ", stringify!($ty), "::new(\"M\").item_processor(Pass::new(\"Item\"));")]
+            /// ```
+            #[must_use]
+            pub fn item_processor(mut self, processor: impl Into<Chain>) -> Self {
+                let (graph, errors) = processor.into().into_graph();
+                self.parts.errors.extend(errors);
+                self.spec().processor = Some(graph);
+                self.spec().legacy_iterator = false;
+                self
+            }
+
+            #[doc = concat!("How many items run at once; 0 means as many as possible. Default: 0. ", $limit)]
+            ///
+            /// ```
+            /// use stepfunctions::prelude::*;
+            #[doc = concat!("let m = ", stringify!($ty), "::new(\"M\").max_concurrency(10);")]
+            /// ```
+            #[must_use]
+            pub fn max_concurrency(mut self, n: u32) -> Self {
+                self.spec().max_concurrency = Some(n);
+                self
+            }
+        }
+
+        impl $ty<JsonPath> {
+            /// The path of the list in the input. Default: `$` (the input is the list).
+            ///
+            /// ```
+            /// use stepfunctions::prelude::*;
+            #[doc = concat!("let m = ", stringify!($ty), "::new(\"M\").items_path(\"$.items\");")]
+            /// ```
+            #[must_use]
+            pub fn items_path(mut self, path: impl Into<Path>) -> Self {
+                self.spec().items_path = Some(path.into());
+                self
+            }
+
+            /// Reads the max concurrency from the input. Default: none.
+            ///
+            /// ```
+            /// use stepfunctions::prelude::*;
+            #[doc = concat!("let m = ", stringify!($ty), "::new(\"M\").max_concurrency_path(\"$.concurrency\");")]
+            /// ```
+            #[must_use]
+            pub fn max_concurrency_path(mut self, path: impl Into<Path>) -> Self {
+                self.spec().max_concurrency_path = Some(path.into());
+                self
+            }
+        }
+
+        impl $ty<Jsonata> {
+            /// The items to process (`Items`): a list, or an expression giving one. Default: the
+            /// state's input, which must be a list.
+            ///
+            /// ```
+            /// use stepfunctions::prelude::*;
+            /// use stepfunctions::model::Jsonata;
+            #[doc = concat!("let m = ", stringify!($ty), "::jsonata(\"Each\").items(Jsonata::states_input().field(\"items\").into());")]
+            /// ```
+            #[must_use]
+            pub fn items(mut self, items: Payload) -> Self {
+                self.spec().items = Some(items);
+                self
+            }
+
+            /// `MaxConcurrency` from an expression evaluated when the state runs.
+            ///
+            /// ```
+            /// use stepfunctions::prelude::*;
+            /// use stepfunctions::model::Jsonata;
+            #[doc = concat!("let m = ", stringify!($ty), "::jsonata(\"Each\").max_concurrency_expr(Jsonata::states_input().field(\"concurrency\"));")]
+            /// ```
+            #[must_use]
+            pub fn max_concurrency_expr(mut self, expression: impl Into<crate::model::Jsonata>) -> Self {
+                self.spec().max_concurrency_expr = Some(expression.into());
+                self
+            }
+        }
+    };
 }
+
+pub(super) use map_setters;
+
+map_setters!(
+    Map,
+    "An inline Map runs at most 40 at once: a larger value renders with a warning."
+);
 
 builder!(Map: [Assign, ErrorHandling] [InputOutput, ResultPath, ResultSelector] [JsonataOutput]);
 simple_chain!(Map);

@@ -94,6 +94,7 @@ pub(crate) mod catch;
 pub(crate) mod chain;
 mod choice;
 mod custom;
+mod distributed_map;
 mod fail;
 mod map;
 mod parallel;
@@ -105,6 +106,7 @@ mod wait;
 
 pub use choice::{Choice, RuleOptions};
 pub use custom::CustomState;
+pub use distributed_map::DistributedMap;
 pub use fail::Fail;
 pub use map::Map;
 pub use parallel::Parallel;

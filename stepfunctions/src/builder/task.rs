@@ -568,7 +568,8 @@ impl<I: ServiceIntegration, L: Language> From<Task<I, L>> for Chain {
 }
 
 /// Invokes an activity: a worker that polls Step Functions with `GetActivityTask` does the work.
-/// The state machine's role needs no permission for it.
+/// The state machine's role needs no permission for it, unless the activity is encrypted with a
+/// customer managed key (see [`StepFunctionsInvokeActivity::of`]).
 ///
 /// ```
 /// use stepfunctions::prelude::*;
@@ -580,6 +581,8 @@ impl<I: ServiceIntegration, L: Language> From<Task<I, L>> for Chain {
 pub struct StepFunctionsInvokeActivity {
     activity_arn: Expr,
     parameters: Option<Payload>,
+    /// The customer managed key the activity is encrypted with.
+    key: Option<Expr>,
 }
 
 impl StepFunctionsInvokeActivity {
@@ -592,7 +595,36 @@ impl StepFunctionsInvokeActivity {
         StepFunctionsInvokeActivity {
             activity_arn: activity_arn.into(),
             parameters: None,
+            key: None,
         }
+    }
+
+    /// Invokes an activity of the template: its ARN, and, where it is encrypted with a
+    /// customer managed key, the role's grant on that key for this activity.
+    ///
+    /// ```
+    /// use stepfunctions::{Activity, CustomerManagedKey, KmsKey, StepFunctionsInvokeActivity};
+    /// let activity = Activity::new("Worker").encryption(CustomerManagedKey::new(KmsKey::create("WorkerKey")));
+    /// let invoke = StepFunctionsInvokeActivity::of(&activity);
+    /// ```
+    pub fn of(activity: &crate::Activity) -> Self {
+        StepFunctionsInvokeActivity {
+            key: activity.key_arn(),
+            ..Self::new(activity.arn())
+        }
+    }
+
+    /// The customer managed key an activity defined elsewhere is encrypted with: the role gets
+    /// `kms:Decrypt` and `kms:GenerateDataKey` on it for this activity. Default: none.
+    ///
+    /// ```
+    /// let i = stepfunctions::StepFunctionsInvokeActivity::new("arn:aws:states:us-east-1:123456789012:activity:Work")
+    ///     .encrypted_with("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    /// ```
+    #[must_use]
+    pub fn encrypted_with(mut self, key_arn: impl Into<Expr>) -> Self {
+        self.key = Some(key_arn.into());
+        self
     }
 
     /// The input sent to the worker. Default: the state input.
@@ -622,6 +654,9 @@ impl ServiceIntegration for StepFunctionsInvokeActivity {
     }
 
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {
-        Vec::new()
+        self.key
+            .iter()
+            .map(|key| crate::encryption::data_key_statement(key.clone(), "activityArn", self.activity_arn.clone()))
+            .collect()
     }
 }

@@ -22,6 +22,7 @@
 //! ```
 
 mod condition;
+mod distributed;
 mod jsonata;
 pub(crate) mod path;
 mod payload;
@@ -34,6 +35,10 @@ use cfn_model::Expr;
 use indexmap::IndexMap;
 
 pub use condition::{Comparison, Condition, Operand, Operator};
+pub use distributed::{
+    Amount, CsvDelimiter, CsvHeaderLocation, Distributed, InputType, ItemBatcher, ItemReader, ManifestType, OutputType,
+    ReaderConfig, ReaderResource, ReaderTransformation, ResultWriter, WriterConfig, WriterTransformation,
+};
 pub use jsonata::Jsonata;
 pub(crate) use jsonata::{
     strip_delimiters, INPUT_PATHS, STATES_CONTEXT, STATES_ERROR_OUTPUT, STATES_INPUT, STATES_RESULT,
@@ -488,16 +493,34 @@ impl State {
         }
     }
 
-    /// The IAM statements this state itself needs (not those of nested states): a task's.
+    /// The IAM statements this state itself needs (not those of nested states): a task's, a
+    /// Distributed Map's reader's and writer's. (A Distributed Map's child executions need
+    /// statements naming the state machine: [`StateMachine`](crate::StateMachine) adds those.)
     ///
     /// ```
     /// use stepfunctions::model::{State, StateKind};
-    /// assert!(State::new("S", StateKind::Succeed).policy_statements().is_empty());
+    /// assert_eq!(State::new("S", StateKind::Succeed).policy_statements().count(), 0);
     /// ```
-    pub fn policy_statements(&self) -> &[PolicyStatement] {
+    pub fn policy_statements(&self) -> impl Iterator<Item = &PolicyStatement> {
+        let (task, distributed) = match &self.kind {
+            StateKind::Task(task) => (&task.policy[..], None),
+            StateKind::Map(map) => (&[][..], map.distributed.as_deref()),
+            _ => (&[][..], None),
+        };
+        task.iter()
+            .chain(distributed.into_iter().flat_map(Distributed::policy_statements))
+    }
+
+    /// The Distributed Map fields of a Map state that is one.
+    ///
+    /// ```
+    /// use stepfunctions::model::{State, StateKind};
+    /// assert!(State::new("S", StateKind::Succeed).distributed().is_none());
+    /// ```
+    pub fn distributed(&self) -> Option<&Distributed> {
         match &self.kind {
-            StateKind::Task(task) => &task.policy,
-            _ => &[],
+            StateKind::Map(map) => map.distributed.as_deref(),
+            _ => None,
         }
     }
 
@@ -778,7 +801,8 @@ impl TaskState {
     }
 }
 
-/// An inline Map state's own fields.
+/// A Map state's own fields (inline, or distributed where [`distributed`](MapState::distributed)
+/// is set).
 ///
 /// ```
 /// let m = stepfunctions::model::MapState::default();
@@ -792,7 +816,7 @@ pub struct MapState {
     pub items: Option<Payload>,
     /// `ItemSelector`.
     pub item_selector: Option<Payload>,
-    /// `ItemProcessor` (its `ProcessorConfig` is `INLINE`).
+    /// `ItemProcessor`.
     pub processor: Option<Graph>,
     /// `MaxConcurrency`.
     pub max_concurrency: Option<u32>,
@@ -806,6 +830,9 @@ pub struct MapState {
     /// Whether the item selector is written as the older `Parameters` instead of
     /// `ItemSelector`.
     pub legacy_parameters: bool,
+    /// The Distributed Map's fields, for a Map that is one (`ProcessorConfig.Mode` is then
+    /// `DISTRIBUTED`).
+    pub distributed: Option<Box<Distributed>>,
 }
 
 /// A Fail state's own fields: each of error and cause is a literal (`Error`, `Cause`) or a path

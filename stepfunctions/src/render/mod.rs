@@ -42,8 +42,9 @@ use serde::{Serialize, Serializer};
 pub use substitutions::Substitutions;
 
 use crate::model::{
-    strip_delimiters, Catcher, Comparison, Condition, Credentials, Definition, Graph, Intrinsic, Jsonata, NullablePath,
-    Operand, Payload, QueryLanguage, Retry, State, StateKind, Timeout, WaitTime,
+    strip_delimiters, Amount, Catcher, Comparison, Condition, Credentials, Definition, Distributed, Graph, Intrinsic,
+    ItemBatcher, ItemReader, Jsonata, NullablePath, Operand, Payload, QueryLanguage, ReaderConfig, ResultWriter, Retry,
+    State, StateKind, Timeout, WaitTime,
 };
 
 /// What a render depends on: whether CloudFormation expressions become `${Key}` placeholders
@@ -336,23 +337,142 @@ impl Serialize for States<'_> {
     }
 }
 
-/// A Map's `ItemProcessor`.
-struct Processor<'a>(&'a Graph, &'a RenderContext);
+/// A Map's `ItemProcessor`: inline, or distributed with its child executions' type.
+struct Processor<'a>(&'a Graph, Option<&'a Distributed>, &'a RenderContext);
 
 impl Serialize for Processor<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Inline;
-        impl Serialize for Inline {
+        struct Config<'a>(Option<&'a Distributed>);
+        impl Serialize for Config<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(Some(1))?;
-                m.serialize_entry("Mode", "INLINE")?;
+                let mut m = s.serialize_map(None)?;
+                match self.0 {
+                    None => m.serialize_entry("Mode", "INLINE")?,
+                    Some(d) => {
+                        m.serialize_entry("Mode", "DISTRIBUTED")?;
+                        m.serialize_entry("ExecutionType", &d.execution_type)?;
+                    }
+                }
                 m.end()
             }
         }
         let mut m = s.serialize_map(Some(3))?;
-        m.serialize_entry("ProcessorConfig", &Inline)?;
+        m.serialize_entry("ProcessorConfig", &Config(self.1))?;
         m.serialize_entry("StartAt", &self.0.start_at)?;
-        m.serialize_entry("States", &States(self.0, self.1))?;
+        m.serialize_entry("States", &States(self.0, self.2))?;
+        m.end()
+    }
+}
+
+/// A number field of a Distributed Map: `Field` (a number, or an expression), or `FieldPath`.
+fn write_amount<M: SerializeMap>(m: &mut M, field: &str, amount: &Amount, cx: &RenderContext) -> Result<(), M::Error> {
+    match amount {
+        Amount::Fixed(n) => m.serialize_entry(field, n),
+        Amount::Path(p) => m.serialize_entry(&format!("{field}Path"), p),
+        Amount::Expr(e) => m.serialize_entry(field, &cx.view(e)),
+    }
+}
+
+/// `ItemReader`.
+struct Reader<'a>(&'a ItemReader, &'a RenderContext);
+
+impl Serialize for Reader<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Reader(r, cx) = self;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry(
+            "Resource",
+            &cx.view(&crate::integration_resource_arn(
+                "s3",
+                r.resource.api(),
+                crate::IntegrationPattern::RequestResponse,
+            )),
+        )?;
+        if !r.config.is_empty() {
+            m.serialize_entry("ReaderConfig", &ReaderConfigView(&r.config, cx))?;
+        }
+        let field = if cx.jsonata() { "Arguments" } else { "Parameters" };
+        m.serialize_entry(field, &Object(r.arguments.iter(), cx))?;
+        m.end()
+    }
+}
+
+struct ReaderConfigView<'a>(&'a ReaderConfig, &'a RenderContext);
+
+impl Serialize for ReaderConfigView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ReaderConfigView(c, cx) = self;
+        let mut m = s.serialize_map(None)?;
+        if let Some(t) = &c.input_type {
+            m.serialize_entry("InputType", t)?;
+        }
+        if let Some(t) = &c.manifest_type {
+            m.serialize_entry("ManifestType", t)?;
+        }
+        if let Some(t) = &c.transformation {
+            m.serialize_entry("Transformation", t)?;
+        }
+        if let Some(h) = &c.csv_header_location {
+            m.serialize_entry("CSVHeaderLocation", h)?;
+        }
+        if !c.csv_headers.is_empty() {
+            m.serialize_entry("CSVHeaders", &c.csv_headers)?;
+        }
+        if let Some(d) = &c.csv_delimiter {
+            m.serialize_entry("CSVDelimiter", d)?;
+        }
+        if let Some(p) = &c.items_pointer {
+            m.serialize_entry("ItemsPointer", p)?;
+        }
+        if let Some(n) = &c.max_items {
+            write_amount(&mut m, "MaxItems", n, cx)?;
+        }
+        m.end()
+    }
+}
+
+/// `ItemBatcher`.
+struct Batcher<'a>(&'a ItemBatcher, &'a RenderContext);
+
+impl Serialize for Batcher<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Batcher(b, cx) = self;
+        let mut m = s.serialize_map(None)?;
+        if let Some(n) = &b.max_items_per_batch {
+            write_amount(&mut m, "MaxItemsPerBatch", n, cx)?;
+        }
+        if let Some(n) = &b.max_input_bytes_per_batch {
+            write_amount(&mut m, "MaxInputBytesPerBatch", n, cx)?;
+        }
+        if let Some(i) = &b.batch_input {
+            m.serialize_entry("BatchInput", &cx.view(i))?;
+        }
+        m.end()
+    }
+}
+
+/// `ResultWriter`.
+struct Writer<'a>(&'a ResultWriter, &'a RenderContext);
+
+impl Serialize for Writer<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Writer(w, cx) = self;
+        let mut m = s.serialize_map(None)?;
+        if !w.arguments.is_empty() {
+            m.serialize_entry(
+                "Resource",
+                &cx.view(&crate::integration_resource_arn(
+                    "s3",
+                    "putObject",
+                    crate::IntegrationPattern::RequestResponse,
+                )),
+            )?;
+            let field = if cx.jsonata() { "Arguments" } else { "Parameters" };
+            m.serialize_entry(field, &Object(w.arguments.iter(), cx))?;
+        }
+        if let Some(c) = &w.writer_config {
+            m.serialize_entry("WriterConfig", c)?;
+        }
         m.end()
     }
 }
@@ -446,10 +566,33 @@ impl Render for State {
                 if let Some(p) = &map.max_concurrency_path {
                     m.serialize_entry("MaxConcurrencyPath", p)?;
                 }
+                let distributed = map.distributed.as_deref();
                 match &map.processor {
-                    Some(g) if map.legacy_iterator => m.serialize_entry("Iterator", &cx.view(g))?,
-                    Some(g) => m.serialize_entry("ItemProcessor", &Processor(g, cx))?,
+                    Some(g) if map.legacy_iterator && distributed.is_none() => {
+                        m.serialize_entry("Iterator", &cx.view(g))?
+                    }
+                    Some(g) => m.serialize_entry("ItemProcessor", &Processor(g, distributed, cx))?,
                     None => {}
+                }
+                if let Some(d) = distributed {
+                    if let Some(r) = &d.reader {
+                        m.serialize_entry("ItemReader", &Reader(r, cx))?;
+                    }
+                    if let Some(b) = &d.batcher {
+                        m.serialize_entry("ItemBatcher", &Batcher(b, cx))?;
+                    }
+                    if let Some(w) = &d.writer {
+                        m.serialize_entry("ResultWriter", &Writer(w, cx))?;
+                    }
+                    if let Some(n) = &d.tolerated_failure_count {
+                        write_amount(&mut m, "ToleratedFailureCount", n, cx)?;
+                    }
+                    if let Some(n) = &d.tolerated_failure_percentage {
+                        write_amount(&mut m, "ToleratedFailurePercentage", n, cx)?;
+                    }
+                    if let Some(l) = &d.label {
+                        m.serialize_entry("Label", l)?;
+                    }
                 }
             }
             StateKind::Parallel { branches } => m.serialize_entry("Branches", &cx.view(branches))?,
