@@ -105,6 +105,11 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "-definition /States/Map Items/ItemProcessor/States/Double/QueryLanguage",
         "the CDK restates the machine's QueryLanguage on every state nested in a Map or Parallel; a state that sets none takes the machine's (AWS developer guide, QueryLanguage), so we write it only where a state's language differs",
     ),
+    (
+        "dmap_jsonata",
+        "-definition /States/Distributed Map/ItemProcessor/States/Process/QueryLanguage",
+        "the CDK restates the machine's QueryLanguage on every state nested in a Map or Parallel; a state that sets none takes the machine's (AWS developer guide, QueryLanguage), so we write it only where a state's language differs",
+    ),
     // Athena (AthenaStartQueryExecution's rustdoc; athena-iam: the Step Functions IAM template).
     (
         "athena_get_query_execution",

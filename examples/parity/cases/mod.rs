@@ -8,6 +8,7 @@ pub mod aws_sdk;
 pub mod batch;
 pub mod codebuild;
 pub mod core;
+pub mod distributed_map;
 pub mod dynamodb;
 pub mod ecs;
 pub mod eks;
@@ -51,5 +52,6 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(sagemaker::CASES.iter().copied());
     cases.extend(jsonata::CASES.iter().copied());
     cases.extend(state_machine::CASES.iter().copied());
+    cases.extend(distributed_map::CASES.iter().copied());
     cases
 }
