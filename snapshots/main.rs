@@ -25,6 +25,10 @@ mod codebuild_start_build;
 mod custom_state;
 #[path = "../examples/databrew_start_job_run.rs"]
 mod databrew_start_job_run;
+#[path = "../examples/distributed_map_csv.rs"]
+mod distributed_map_csv;
+#[path = "../examples/distributed_map_json_batches.rs"]
+mod distributed_map_json_batches;
 #[path = "../examples/dynamodb.rs"]
 mod dynamodb;
 #[path = "../examples/ecs_run_task_ec2.rs"]
@@ -39,6 +43,8 @@ mod emr;
 mod emr_containers_start_job_run;
 #[path = "../examples/emr_containers_virtual_cluster.rs"]
 mod emr_containers_virtual_cluster;
+#[path = "../examples/encrypted_logging.rs"]
+mod encrypted_logging;
 #[path = "../examples/evaluate_expression.rs"]
 mod evaluate_expression;
 #[path = "../examples/eventbridge.rs"]
@@ -124,6 +130,9 @@ examples!(
     sagemaker,
     jsonata_workflow,
     variables,
+    distributed_map_csv,
+    distributed_map_json_batches,
+    encrypted_logging,
 );
 
 /// Rendering is deterministic: the same program gives the same bytes.

@@ -353,6 +353,10 @@ def run_executions(t: Target, moto: Moto) -> None:
         return
     if not t.deployed:
         return
+    if spec.get("moto_cannot_run"):
+        # The expected executions stay in the manifest, written from the AWS documentation.
+        t.exec_skip_reason = f"{spec['moto_cannot_run']}; {len(cases)} written, not run"
+        return
     if unreadable:
         # moto 5.2.5 evaluates JSONata, and the variable references of JSONPath states, with
         # an evaluator it never sets (moto/stepfunctions/parser/asl/jsonata/jsonata.py:
@@ -421,6 +425,26 @@ def run_execution(case: dict, arns: dict, moto: Moto, physical: dict) -> list[st
     name = f"{case['name']}-{uuid.uuid4().hex[:8]}"
     if case.get("lambda_results"):
         moto.queue_lambda_results(manifest.materialize(case["lambda_results"], name, ""))
+    # What the execution reads that a template cannot hold (an object in a bucket): each step an
+    # aws command, with `body` written to a file passed as `--body`.
+    for step in case.get("beforehand", []):
+        try:
+            args = manifest.materialize(step["aws"], name, "", physical)
+        except KeyError as e:
+            return [f"beforehand: {e}"]
+        body_path = None
+        if "body" in step:
+            body_path = os.path.join(tempfile.gettempdir(), f"validate-{uuid.uuid4().hex}.body")
+            with open(body_path, "w") as fh:
+                fh.write(step["body"])
+            args = [*args, "--body", body_path]
+        try:
+            r = moto.aws(*args, check=False)
+        finally:
+            if body_path:
+                os.unlink(body_path)
+        if r.returncode != 0:
+            return [f"beforehand, aws {' '.join(args[:2])} failed: {(r.stderr or r.stdout).strip()[-300:]}"]
     started = time.monotonic()
     # --name is needed: moto names an unnamed execution "None", and the second one collides.
     ex = moto.aws_json("stepfunctions", "start-execution", "--state-machine-arn", arns[lid],

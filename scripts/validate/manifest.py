@@ -127,6 +127,10 @@ _LINT_EXCEPTIONS: list[tuple[str, str, str, tuple, str]] = [
      "a JSONata Map's ItemSelector may be an expression (ASL specification); cfn-lint's schema wants an object"),
     ("parity", "jsonata_map_parallel", "E3601", ("States", "Map Items", "MaxConcurrency"),
      "a JSONata Map's MaxConcurrency may be an expression (AWS developer guide); cfn-lint's schema wants a number"),
+    # The same rule of the ASL specification for a JSONata Distributed Map (CDK reference case
+    # dmap_jsonata).
+    ("parity", "dmap_jsonata", "E3601", ("States", "Distributed Map", "ItemSelector"),
+     "a JSONata Map's ItemSelector may be an expression (ASL specification); cfn-lint's schema wants an object"),
 ]
 
 
@@ -242,9 +246,12 @@ def _camel_case(service: str, written: str, api: str) -> str:
 # the case is AWS's expectation.
 #
 # Keys: `args` (extra arguments to the example), `executions` (name, input, status, output,
-# error, cause, lambda_results, state_machine, afterwards, moto, moto_why), `no_executions` (why
-# there are none). `afterwards`: commands (`aws` arguments, Physical for a resource of the stack)
-# whose JSON answer must be `output` once the execution ended: its side effects.
+# error, cause, lambda_results, state_machine, beforehand, afterwards, moto, moto_why),
+# `no_executions` (why there are none), `moto_cannot_run` (why the executions written are not run
+# on moto). `beforehand`: commands run before the execution starts (`aws` arguments, `body` the
+# text of a `--body` file: an object it reads). `afterwards`: commands (`aws` arguments, Physical
+# for a resource of the stack) whose JSON answer must be `output` once the execution ended: its
+# side effects.
 EXAMPLES: dict[str, dict] = {
     "hello_world": {
         "executions": [
@@ -329,6 +336,48 @@ EXAMPLES: dict[str, dict] = {
             # The first copy polls twice (one loop back), the second once: three 1 s waits.
             {"name": "twice", "input": {},
              "output": {"extract": {"name": "extract", "polls": 2}, "load": {"name": "load", "polls": 1}}},
+        ],
+    },
+    "distributed_map_csv": {
+        "executions": [{
+            "name": "two-orders", "input": {},
+            "beforehand": [{"aws": ["s3api", "put-object", "--bucket", Physical("DataBucket"),
+                                    "--key", "input/orders.csv"],
+                            "body": "id,amount\no-1,30\no-2,12\n"}],
+            # With a ResultWriter the map's output is where the results went (AWS developer
+            # guide, ResultWriter): the Map Run and the manifest's bucket and key.
+            "output": {"run": {"MapRunArn": Like(r"arn:aws:states:.*:mapRun:.*", "the Map Run's ARN"),
+                               "ResultWriterDetails": {"Bucket": Like(r"[a-z0-9.-]+", "the bucket's generated name"),
+                                                       "Key": Like(r"results/.*/manifest\.json", "the run's id")}}},
+            # The manifest and the results files, under the prefix.
+            "afterwards": [{"aws": ["s3api", "list-objects-v2", "--bucket", Physical("DataBucket"),
+                                    "--prefix", "results/", "--query", "length(Contents)"],
+                            "output": Integer("the manifest and at least one results file", minimum=2)}],
+            "moto": {"afterwards": [{"aws": ["s3api", "list-objects-v2", "--bucket", Physical("DataBucket"),
+                                             "--prefix", "results/", "--query", "length(Contents)"],
+                                     "output": 1}]},
+            "moto_why": "moto 5.2.5 writes the manifest alone, its ResultFiles empty, not the SUCCEEDED_0.json "
+                        "of the children's results AWS writes beside it (moto/stepfunctions/parser/asl/component/"
+                        "state/exec/state_map/result_writer/resource_eval/resource_eval_s3.py: \"TODO: generate "
+                        "result files and upload them to s3\")",
+        }],
+    },
+    "distributed_map_json_batches": {
+        "moto_cannot_run": "moto 5.2.5's ASL parser knows no ItemBatcher and takes only STANDARD child "
+                           "executions (its grammar rejects both at create-state-machine)",
+        "executions": [{
+            "name": "five-events", "input": {"source": "web"},
+            "beforehand": [{"aws": ["s3api", "put-object", "--bucket", Physical("DataBucket"),
+                                    "--key", "input/events.json"],
+                            "body": json.dumps([{"id": i} for i in range(1, 6)])}],
+            # Five events two at a time: three batches, in order.
+            "output": {"source": "web", "batches": [{"source": "web", "size": 2}, {"source": "web", "size": 2},
+                                                    {"source": "web", "size": 1}]},
+        }],
+    },
+    "encrypted_logging": {
+        "executions": [
+            {"name": "accept", "input": {"order": "o-1"}, "output": {"order": "o-1", "accepted": True}},
         ],
     },
     "express_logging_tracing": {

@@ -193,7 +193,7 @@ class Matcher(unittest.TestCase):
 class Manifest(unittest.TestCase):
     def test_every_case_is_well_formed(self):
         known = {"name", "input", "status", "output", "error", "cause", "lambda_results", "state_machine",
-                 "afterwards", "moto", "moto_why", "timeout"}
+                 "beforehand", "afterwards", "moto", "moto_why", "timeout"}
         for table in (manifest.EXAMPLES, manifest.PARITY):
             for target, spec in table.items():
                 cases = spec.get("executions", [])
@@ -205,6 +205,10 @@ class Manifest(unittest.TestCase):
                     self.assertIn("input", c, f"{target} {c['name']}")
                     self.assertEqual("moto" in c, "moto_why" in c, f"{target} {c['name']}: a moto difference needs its reason")
                     self.assertIn(c.get("status", "SUCCEEDED"), {"SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"})
+                    for step in c.get("beforehand", []):
+                        self.assertIn("aws", step, f"{target} {c['name']}: a step before the execution is an aws command")
+                if spec.get("moto_cannot_run"):
+                    self.assertTrue(cases, f"{target}: moto_cannot_run explains executions that are written")
 
     def test_spec_by_kind(self):
         self.assertIn("executions", manifest.spec("example", "hello_world"))
