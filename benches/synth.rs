@@ -4,7 +4,8 @@
 //! A second group chains `LambdaInvoke` tasks each on its own function (an `Fn::GetAtt` ARN), so
 //! that the role's statement and the definition's substitutions grow with the workflow: their
 //! cost per state must stay flat too.
-//! A third renders the standard workflow written in JSONata (`workflow_jsonata`).
+//! A third renders the standard workflow written in JSONata (`workflow_jsonata`), a fourth the
+//! standard workflow as a Distributed Map's item processor (`build_n_distributed`).
 //! Freeing the model and the string is left out of the timing (`iter_with_large_drop`), as the
 //! examples' command line leaves it to the operating system.
 //!
@@ -41,6 +42,25 @@ fn synthesize_jsonata(c: &mut Criterion) {
             b.iter_with_large_drop(|| render_jsonata(n))
         });
     }
+    group.finish();
+}
+
+fn render_distributed(n: usize) -> (Template, String) {
+    let mut template = Template::new();
+    bench_chain::build_n_distributed(n, &mut template).expect("the workflow renders");
+    let json = template.to_json_pretty().expect("the template serializes");
+    (template, json)
+}
+
+/// The standard workflow as a Distributed Map's item processor: no more per state than at the
+/// top level.
+fn synthesize_distributed(c: &mut Criterion) {
+    let mut group = c.benchmark_group("synthesize_distributed");
+    group.throughput(Throughput::Elements(1_000));
+    group.sample_size(20);
+    group.bench_with_input(BenchmarkId::from_parameter(1_000), &1_000usize, |b, &n| {
+        b.iter_with_large_drop(|| render_distributed(n))
+    });
     group.finish();
 }
 
@@ -88,5 +108,11 @@ fn distinct_functions(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, synthesize, synthesize_jsonata, distinct_functions);
+criterion_group!(
+    benches,
+    synthesize,
+    synthesize_jsonata,
+    synthesize_distributed,
+    distinct_functions
+);
 criterion_main!(benches);

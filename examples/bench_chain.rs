@@ -195,6 +195,21 @@ pub fn build_n_jsonata(n: usize, template: &mut Template) -> Result<Vec<Warning>
         .map(|r| r.warnings)
 }
 
+/// The workflow of `n` states as the item processor of a Distributed Map over the objects of a
+/// bucket (`--distributed`): the processor is a graph of its own, checked and rendered as the top
+/// level is, plus the map's reader and child-execution statements.
+pub fn build_n_distributed(n: usize, template: &mut Template) -> Result<Vec<Warning>, Error> {
+    use stepfunctions_cdk::stepfunctions::model::ItemReader;
+    let map = DistributedMap::new("Each Object")
+        .item_reader(ItemReader::s3_objects("my-bucket").prefix("in/"))
+        .max_concurrency(1000)
+        .item_processor(workflow(n));
+    StateMachine::new("StateMachine", map)
+        .skip_size_check()
+        .add_to(template)
+        .map(|r| r.warnings)
+}
+
 /// The example's snapshot: a block and a half.
 #[allow(dead_code)]
 pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
@@ -207,13 +222,20 @@ fn main() -> ExitCode {
     let n = match args.first().map(|a| a.parse::<usize>()) {
         Some(Ok(n)) => n,
         _ => {
-            eprintln!("usage: bench_chain N [--jsonata] [path] [--compact]");
+            eprintln!("usage: bench_chain N [--jsonata | --distributed] [path] [--compact]");
             return ExitCode::FAILURE;
         }
     };
-    let rest: Vec<String> = args[1..].iter().filter(|a| *a != "--jsonata").cloned().collect();
+    let flags = ["--jsonata", "--distributed"];
+    let rest: Vec<String> = args[1..]
+        .iter()
+        .filter(|a| !flags.contains(&a.as_str()))
+        .cloned()
+        .collect();
     if args.iter().any(|a| a == "--jsonata") {
         stepfunctions_cdk::cli::run_with_args(|t| build_n_jsonata(n, t), &rest)
+    } else if args.iter().any(|a| a == "--distributed") {
+        stepfunctions_cdk::cli::run_with_args(|t| build_n_distributed(n, t), &rest)
     } else {
         stepfunctions_cdk::cli::run_with_args(|t| build_n(n, t), &rest)
     }
