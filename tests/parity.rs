@@ -378,6 +378,13 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
          grants nothing; the codebuild-iam run-job template for StartBuild lists StartBuild, StopBuild \
          and BatchGetBuilds only",
     ),
+    // Glue (GlueStartCrawlerRun's rustdoc).
+    (
+        "glue_start_crawler_run",
+        "-glue:GetCrawler arn:aws:glue:us-east-1:123456789012:crawler/my-crawler-job",
+        "the state calls StartCrawler only (an AWS SDK integration, request-response): GetCrawler is \
+         what a later state polling the crawler calls, and grants itself",
+    ),
     // API Gateway (CallApiGatewayRestApiEndpoint and CallApiGatewayHttpApiEndpoint rustdoc).
     (
         "apigw_http_api_get",

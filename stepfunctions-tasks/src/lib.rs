@@ -41,7 +41,8 @@ pub use batch::{
     BatchContainerOverrides, BatchDependencyType, BatchJobDefinition, BatchJobDependency, BatchJobQueue, BatchSubmitJob,
 };
 pub use codebuild::{
-    BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild, InlineBuildProject,
+    BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild,
+    CodeBuildStartBuildBatch, InlineBuildProject,
 };
 pub use databrew::GlueDataBrewStartJobRun;
 pub use dynamodb::{
@@ -67,7 +68,7 @@ pub use emr::{
 };
 pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
 pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};
-pub use glue::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
+pub use glue::{GlueExecutionClass, GlueStartCrawlerRun, GlueStartJobRun, GlueWorkerType};
 pub use lambda::{
     InlineFunction, LambdaAlias, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly,
     LambdaVersion,

@@ -1,5 +1,5 @@
-//! `GlueStartJobRun`: defaults, every option, each pattern, every rejection. Each snapshot
-//! holds the rendered state with the policy statements it needs.
+//! `GlueStartJobRun` and `GlueStartCrawlerRun`: defaults, every option, each pattern, every
+//! rejection. Each snapshot holds the rendered state with the policy statements it needs.
 
 use std::time::Duration;
 
@@ -7,7 +7,7 @@ use serde_json::json;
 use stepfunctions::prelude::*;
 use stepfunctions::testing::render_state;
 use stepfunctions::Error;
-use stepfunctions_tasks::{GlueExecutionClass, GlueStartJobRun, GlueWorkerType};
+use stepfunctions_tasks::{GlueExecutionClass, GlueStartCrawlerRun, GlueStartJobRun, GlueWorkerType};
 
 fn reason(e: Error) -> String {
     match e {
@@ -111,4 +111,59 @@ fn fails_when_a_name_is_empty() {
     assert!(reason(e).contains("job name"));
     let e = render_state(Task::new("Task", GlueStartJobRun::new("j").security_configuration(""))).unwrap_err();
     assert!(reason(e).contains("security configuration"));
+}
+
+// --- GlueStartCrawlerRun ---
+
+#[test]
+fn crawler_by_name() {
+    let r = render_state(Task::new("Task", GlueStartCrawlerRun::new("my-crawler-job"))).unwrap();
+    assert_eq!(r["States"]["Task"]["Resource"], "${StatesSdkGlueStartCrawler}");
+    assert!(r.to_string().contains(":states:::aws-sdk:glue:startCrawler"), "{r}");
+    assert_eq!(r["States"]["Task"]["Parameters"], json!({"Name": "my-crawler-job"}));
+    // StartCrawler only: the CDK's glue:GetCrawler is not what the state calls.
+    assert_eq!(
+        r["PolicyStatements"],
+        json!([{
+            "Action": "glue:StartCrawler",
+            "Effect": "Allow",
+            "Resource": {"Fn::Sub": "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:crawler/my-crawler-job"}
+        }])
+    );
+    insta::assert_json_snapshot!(r);
+}
+
+#[test]
+fn crawler_of_the_template() {
+    let r = render_state(Task::new(
+        "Task",
+        GlueStartCrawlerRun::new(cfn_model::Expr::reference("Crawler")),
+    ))
+    .unwrap();
+    assert_eq!(r["States"]["Task"]["Parameters"]["Name"], "${Crawler}");
+    assert_eq!(
+        r["PolicyStatements"][0]["Resource"],
+        json!({"Fn::Sub": "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:crawler/${Crawler}"})
+    );
+}
+
+#[test]
+fn a_crawler_read_from_the_input_widens_to_the_account() {
+    let r =
+        render_state(Task::new("Task", GlueStartCrawlerRun::new(JsonPath::string_at("$.crawler"))).discard_result())
+            .unwrap();
+    assert_eq!(r["States"]["Task"]["Parameters"], json!({"Name.$": "$.crawler"}));
+    assert_eq!(
+        r["PolicyStatements"][0]["Resource"],
+        json!({"Fn::Sub": "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:crawler/*"})
+    );
+}
+
+#[test]
+fn fails_when_the_crawler_name_is_out_of_range() {
+    let e = render_state(Task::new("Task", GlueStartCrawlerRun::new(""))).unwrap_err();
+    assert!(reason(e).contains("crawler name must be 1 to 255"));
+    let e = render_state(Task::new("Task", GlueStartCrawlerRun::new("c".repeat(256)))).unwrap_err();
+    assert!(reason(e).contains("crawler name must be 1 to 255"));
+    assert!(render_state(Task::new("Task", GlueStartCrawlerRun::new("c".repeat(255)))).is_ok());
 }

@@ -591,6 +591,31 @@ fn glue_databrew_start_job_run() {
 }
 
 #[test]
+fn glue_start_crawler_run() {
+    let r = render(Task::jsonata("Task", GlueStartCrawlerRun::new(input("crawler"))), &[]);
+    assert_eq!(arguments(&r, "Task"), &json!({"Name": "{% $states.input.crawler %}"}));
+    assert_like_json_path(
+        &r,
+        Task::new("Task", GlueStartCrawlerRun::new(JsonPath::string_at("$.crawler"))),
+    );
+    insta::assert_json_snapshot!(r);
+}
+
+#[test]
+fn codebuild_start_build_batch() {
+    let make = |zone: Payload| {
+        CodeBuildStartBuildBatch::new(CodeBuildProject::from_name("MyBatchProject"))
+            .environment_variable("ZONE", BuildEnvironmentVariable::plaintext(zone))
+    };
+    let r = render(Task::jsonata("Build Batch", make(input("zone"))).run_job(), &[]);
+    assert_like_json_path(
+        &r,
+        Task::new("Build Batch", make(JsonPath::string_at("$.zone"))).run_job(),
+    );
+    insta::assert_json_snapshot!(r);
+}
+
+#[test]
 fn codebuild_start_build() {
     let make = |zone: Payload, commit: Payload| {
         CodeBuildStartBuild::new(CodeBuildProject::from_name("MyTestProject"))

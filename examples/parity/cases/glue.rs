@@ -1,4 +1,5 @@
-//! `glue_start_job_run` and `databrew_start_job_run`: AWS Glue and Glue DataBrew.
+//! `glue_start_job_run`, `glue_start_crawler_run` and `databrew_start_job_run`: AWS Glue and
+//! Glue DataBrew.
 
 use std::time::Duration;
 
@@ -9,7 +10,14 @@ use super::Build;
 pub const CASES: &[(&str, Build)] = &[
     ("databrew_start_job_run", databrew_start_job_run),
     ("glue_start_job_run", glue_start_job_run),
+    ("glue_start_crawler_run", glue_start_crawler_run),
 ];
+
+/// GlueStartCrawlerRun by crawler name (aws-sdk integration).
+fn glue_start_crawler_run(t: &mut Template) -> Result<Vec<Warning>, Error> {
+    let task = Task::new("Start Crawler", GlueStartCrawlerRun::new("my-crawler-job"));
+    Ok(StateMachine::new("StateMachine", task).add_to(t)?.warnings)
+}
 
 /// Seed: Glue / StartJobRun (the deprecated `timeout` is the job's: `job_timeout`).
 fn glue_start_job_run(t: &mut Template) -> Result<Vec<Warning>, Error> {

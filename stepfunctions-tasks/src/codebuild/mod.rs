@@ -1,8 +1,9 @@
-//! AWS CodeBuild: start a build.
+//! AWS CodeBuild: start a build, or a batch of builds.
 //!
 //! See <https://docs.aws.amazon.com/step-functions/latest/dg/connect-codebuild.html>.
 
 mod start_build;
+mod start_build_batch;
 
 use cfn_model::iam::{Policy, PolicyDocument, PolicyStatement, Role};
 use cfn_model::{Expr, Resource, Template, Value};
@@ -10,6 +11,7 @@ use stepfunctions::model::Path;
 use stepfunctions::Payload;
 
 pub use start_build::{BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildStartBuild};
+pub use start_build_batch::CodeBuildStartBuildBatch;
 
 use crate::util::stack_arn;
 
@@ -103,6 +105,7 @@ pub struct InlineBuildProject {
     image: String,
     compute_type: String,
     timeout_minutes: Option<u32>,
+    batch_builds: bool,
     statements: Vec<PolicyStatement>,
 }
 
@@ -121,6 +124,7 @@ impl InlineBuildProject {
             image: "aws/codebuild/standard:7.0".into(),
             compute_type: "BUILD_GENERAL1_SMALL".into(),
             timeout_minutes: None,
+            batch_builds: false,
             statements: Vec::new(),
         }
     }
@@ -171,6 +175,28 @@ impl InlineBuildProject {
         self
     }
 
+    /// Enables batch builds (`BuildBatchConfig`), which
+    /// [`CodeBuildStartBuildBatch`] needs: the buildspec's `batch` section (`build-list`,
+    /// `build-graph` or `build-matrix`) then says which builds a batch runs. The project's service
+    /// role is its batch service role too, and may start, stop and retry the project's builds
+    /// (`codebuild:StartBuild`, `StopBuild`, `RetryBuild` on the project, the statement CDK's
+    /// `enableBatchBuilds` gives its batch role). Default: off.
+    ///
+    /// ```
+    /// let mut t = cfn_model::Template::new();
+    /// stepfunctions_tasks::InlineBuildProject::new("Build", serde_json::json!({"version": "0.2"}))
+    ///     .batch_builds()
+    ///     .add_to(&mut t)
+    ///     .unwrap();
+    /// let project = serde_json::to_value(t.resource("Build").unwrap()).unwrap();
+    /// assert_eq!(project["Properties"]["BuildBatchConfig"]["ServiceRole"], serde_json::json!({"Fn::GetAtt": ["BuildRole", "Arn"]}));
+    /// ```
+    #[must_use]
+    pub fn batch_builds(mut self) -> Self {
+        self.batch_builds = true;
+        self
+    }
+
     /// Grants the service role more than logs and reports (to read a parameter used by a
     /// `PARAMETER_STORE` variable, say). Default: logs and reports only.
     ///
@@ -211,6 +237,7 @@ impl InlineBuildProject {
         // The statements name the project's log group and report groups by the project's `Ref`
         // (its name), so CloudFormation creates the role, then the project, then the policy.
         let project_ref = Expr::reference(self.id.as_str());
+        let project_arn = stack_arn("codebuild", Expr::concat([Expr::lit("project/"), project_ref.clone()]));
         let log_group = stack_arn(
             "logs",
             Expr::concat([Expr::lit("log-group:/aws/codebuild/"), project_ref.clone()]),
@@ -233,13 +260,24 @@ impl InlineBuildProject {
                 Expr::concat([Expr::lit("report-group/"), project_ref, Expr::lit("-*")]),
             )],
         ));
+        if self.batch_builds {
+            doc.add(PolicyStatement::allow(
+                ["codebuild:StartBuild", "codebuild:StopBuild", "codebuild:RetryBuild"],
+                [project_arn],
+            ));
+        }
         doc.extend(self.statements);
         let policy_name = format!("{role_id}DefaultPolicy");
         let policy = Policy::new(policy_name.clone(), doc, [Expr::reference(role_id.as_str())]);
         template.add_resource(&policy_name, policy.into_resource())?;
 
+        let role_arn = Value::from(Expr::get_att(role_id.as_str(), "Arn"));
+        let batch = self
+            .batch_builds
+            .then(|| Value::map([("ServiceRole", role_arn.clone())]));
         let project = Resource::new("AWS::CodeBuild::Project")
             .property("Artifacts", Value::map([("Type", Value::from("NO_ARTIFACTS"))]))
+            .property_opt("BuildBatchConfig", batch)
             .property(
                 "Environment",
                 Value::map([
@@ -251,7 +289,7 @@ impl InlineBuildProject {
                 ]),
             )
             .property_opt("Name", self.project_name.map(Value::from))
-            .property("ServiceRole", Value::from(Expr::get_att(role_id.as_str(), "Arn")))
+            .property("ServiceRole", role_arn)
             .property(
                 "Source",
                 Value::map([

@@ -132,76 +132,22 @@ impl BuildEnvironmentVariable {
 #[derive(Debug, Clone)]
 pub struct CodeBuildStartBuild {
     project: CodeBuildProject,
-    environment: IndexMap<String, BuildEnvironmentVariable>,
-    source_version: Option<Payload>,
-    buildspec_override: Option<Payload>,
+    build: BuildOverrides,
 }
 
-impl CodeBuildStartBuild {
-    /// Builds `project` with its own settings.
-    ///
-    /// ```
-    /// use stepfunctions_tasks::{CodeBuildProject, CodeBuildStartBuild};
-    /// let b = CodeBuildStartBuild::new(CodeBuildProject::from_name("MyTestProject"));
-    /// ```
-    pub fn new(project: CodeBuildProject) -> Self {
-        CodeBuildStartBuild {
-            project,
-            environment: IndexMap::new(),
-            source_version: None,
-            buildspec_override: None,
-        }
-    }
-
-    /// Sets an environment variable for this build only (`EnvironmentVariablesOverride`).
-    /// Default: the project's variables.
-    ///
-    /// ```
-    /// use stepfunctions_tasks::{BuildEnvironmentVariable, CodeBuildProject, CodeBuildStartBuild};
-    /// let b = CodeBuildStartBuild::new(CodeBuildProject::from_name("P"))
-    ///     .environment_variable("STAGE", BuildEnvironmentVariable::plaintext("prod"));
-    /// ```
-    #[must_use]
-    pub fn environment_variable(mut self, name: impl Into<String>, variable: BuildEnvironmentVariable) -> Self {
-        self.environment.insert(name.into(), variable);
-        self
-    }
-
-    /// The commit, branch, tag or version of the source to build (`SourceVersion`). Default:
-    /// the project's.
-    ///
-    /// ```
-    /// use stepfunctions_tasks::{CodeBuildProject, CodeBuildStartBuild};
-    /// let b = CodeBuildStartBuild::new(CodeBuildProject::from_name("P"))
-    ///     .source_version(stepfunctions::JsonPath::string_at("$.commit"));
-    /// ```
-    #[must_use]
-    pub fn source_version(mut self, version: impl Into<Payload>) -> Self {
-        self.source_version = Some(version.into());
-        self
-    }
-
-    /// A buildspec for this build only (`BuildspecOverride`): its text (YAML or JSON) or a
-    /// path to a buildspec file in the source. Default: the project's.
-    ///
-    /// ```
-    /// use stepfunctions_tasks::{CodeBuildProject, CodeBuildStartBuild};
-    /// let b = CodeBuildStartBuild::new(CodeBuildProject::from_name("P"))
-    ///     .buildspec_override("version: 0.2\nphases:\n  build:\n    commands:\n      - make test\n");
-    /// ```
-    #[must_use]
-    pub fn buildspec_override(mut self, buildspec: impl Into<Payload>) -> Self {
-        self.buildspec_override = Some(buildspec.into());
-        self
-    }
+/// What one build (or batch of builds) changes of its project's settings: the parameters
+/// `startBuild` and `startBuildBatch` share.
+#[derive(Debug, Clone, Default)]
+pub(super) struct BuildOverrides {
+    pub(super) environment: IndexMap<String, BuildEnvironmentVariable>,
+    pub(super) source_version: Option<Payload>,
+    pub(super) buildspec_override: Option<Payload>,
 }
 
-impl ServiceIntegration for CodeBuildStartBuild {
-    const SERVICE: &'static str = "codebuild";
-    const API: &'static str = "startBuild";
-
-    fn parameters(&self, _pattern: IntegrationPattern) -> Option<Payload> {
-        let mut p = vec![("ProjectName", self.project.name().clone())];
+impl BuildOverrides {
+    /// `ProjectName` and the overrides set, in the API's order.
+    pub(super) fn parameters(&self, project: &CodeBuildProject) -> Payload {
+        let mut p = vec![("ProjectName", project.name().clone())];
         if !self.environment.is_empty() {
             let vars = self.environment.iter().map(|(name, v)| {
                 Payload::from_object([
@@ -218,7 +164,95 @@ impl ServiceIntegration for CodeBuildStartBuild {
         if let Some(b) = &self.buildspec_override {
             p.push(("BuildspecOverride", b.clone()));
         }
-        Some(Payload::from_object(p))
+        Payload::from_object(p)
+    }
+
+    /// The project name's length (CodeBuild's 2 to 255), variable names, an empty buildspec.
+    pub(super) fn validate(&self, project: &CodeBuildProject) -> Result<(), TaskError> {
+        if let Some(n) = literal_len(project.name()) {
+            if !(2..=255).contains(&n) {
+                return Err(TaskError::field(
+                    "ProjectName",
+                    "the project name must be 2 to 255 characters",
+                ));
+            }
+        }
+        if self.environment.keys().any(String::is_empty) {
+            return Err(TaskError::field(
+                "EnvironmentVariablesOverride",
+                "an environment variable has no name",
+            ));
+        }
+        if self.buildspec_override.as_ref().and_then(literal_len) == Some(0) {
+            return Err(TaskError::field("BuildspecOverride", "the buildspec override is empty"));
+        }
+        Ok(())
+    }
+}
+
+impl CodeBuildStartBuild {
+    /// Builds `project` with its own settings.
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{CodeBuildProject, CodeBuildStartBuild};
+    /// let b = CodeBuildStartBuild::new(CodeBuildProject::from_name("MyTestProject"));
+    /// ```
+    pub fn new(project: CodeBuildProject) -> Self {
+        CodeBuildStartBuild {
+            project,
+            build: BuildOverrides::default(),
+        }
+    }
+
+    /// Sets an environment variable for this build only (`EnvironmentVariablesOverride`).
+    /// Default: the project's variables.
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{BuildEnvironmentVariable, CodeBuildProject, CodeBuildStartBuild};
+    /// let b = CodeBuildStartBuild::new(CodeBuildProject::from_name("P"))
+    ///     .environment_variable("STAGE", BuildEnvironmentVariable::plaintext("prod"));
+    /// ```
+    #[must_use]
+    pub fn environment_variable(mut self, name: impl Into<String>, variable: BuildEnvironmentVariable) -> Self {
+        self.build.environment.insert(name.into(), variable);
+        self
+    }
+
+    /// The commit, branch, tag or version of the source to build (`SourceVersion`). Default:
+    /// the project's.
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{CodeBuildProject, CodeBuildStartBuild};
+    /// let b = CodeBuildStartBuild::new(CodeBuildProject::from_name("P"))
+    ///     .source_version(stepfunctions::JsonPath::string_at("$.commit"));
+    /// ```
+    #[must_use]
+    pub fn source_version(mut self, version: impl Into<Payload>) -> Self {
+        self.build.source_version = Some(version.into());
+        self
+    }
+
+    /// A buildspec for this build only (`BuildspecOverride`): its text (YAML or JSON) or a
+    /// path to a buildspec file in the source. Default: the project's.
+    ///
+    /// ```
+    /// use stepfunctions_tasks::{CodeBuildProject, CodeBuildStartBuild};
+    /// let b = CodeBuildStartBuild::new(CodeBuildProject::from_name("P"))
+    ///     .buildspec_override("version: 0.2\nphases:\n  build:\n    commands:\n      - make test\n");
+    /// ```
+    #[must_use]
+    pub fn buildspec_override(mut self, buildspec: impl Into<Payload>) -> Self {
+        self.build.buildspec_override = Some(buildspec.into());
+        self
+    }
+}
+
+impl ServiceIntegration for CodeBuildStartBuild {
+    const SERVICE: &'static str = "codebuild";
+    const API: &'static str = "startBuild";
+
+    fn parameters(&self, _pattern: IntegrationPattern) -> Option<Payload> {
+        Some(self.build.parameters(&self.project))
     }
 
     fn policy_statements(&self, pattern: IntegrationPattern) -> Vec<PolicyStatement> {
@@ -242,24 +276,7 @@ impl ServiceIntegration for CodeBuildStartBuild {
     }
 
     fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
-        if let Some(n) = literal_len(self.project.name()) {
-            if !(2..=255).contains(&n) {
-                return Err(TaskError::field(
-                    "ProjectName",
-                    "the project name must be 2 to 255 characters",
-                ));
-            }
-        }
-        if self.environment.keys().any(String::is_empty) {
-            return Err(TaskError::field(
-                "EnvironmentVariablesOverride",
-                "an environment variable has no name",
-            ));
-        }
-        if self.buildspec_override.as_ref().and_then(literal_len) == Some(0) {
-            return Err(TaskError::field("BuildspecOverride", "the buildspec override is empty"));
-        }
-        Ok(())
+        self.build.validate(&self.project)
     }
 }
 
