@@ -1,7 +1,8 @@
 //! `CodeBuildStartBuild` on a CodeBuild project defined in the template (no source, the
 //! buildspec inline): a build with an environment variable read from the input, waiting for it
 //! to end (run-job), then a build with its own buildspec that the state machine does not wait
-//! for (request-response).
+//! for (request-response); then `CodeBuildStartBuildBatch` on a second project with batch builds
+//! enabled, whose buildspec lists two builds, waiting for the batch to end.
 //!
 //! The seed names the project `MyTestProject`; here CloudFormation names it, so the stack can
 //! be deployed more than once in an account.
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 use serde_json::json;
 use stepfunctions_cdk::prelude::*;
 
-/// Adds the project with its role, the state machine and an output.
+/// Adds the projects with their roles, the state machine and an output.
 pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
     let codebuild_project = InlineBuildProject::new(
         "Project",
@@ -55,8 +56,45 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
     .result_selector(Payload::from_object([("id", JsonPath::string_at("$.Build.Id"))]))
     .result_path("$.started");
 
-    let rendered = StateMachine::new("StateMachine", task.next(override_build))
-        .comment("Runs a CodeBuild build, then starts another without waiting")
+    // A project whose buildspec's batch section lists two builds (a build list).
+    let batch_project = InlineBuildProject::new(
+        "BatchProject",
+        json!({
+            "version": "0.2",
+            "batch": {
+                "build-list": [
+                    {"identifier": "unit", "env": {"variables": {"SUITE": "unit"}}},
+                    {"identifier": "integration", "env": {"variables": {"SUITE": "integration"}}},
+                ],
+            },
+            "phases": {
+                "build": {
+                    "commands": ["echo \"suite: $SUITE, zone: $ZONE\""],
+                },
+            },
+        }),
+    )
+    .timeout_minutes(10)
+    .batch_builds()
+    .add_to(template)?;
+
+    // Runs the batch with ZONE from the input, and waits for both builds.
+    let batch = Task::new(
+        "Build Batch",
+        CodeBuildStartBuildBatch::new(batch_project).environment_variable(
+            "ZONE",
+            BuildEnvironmentVariable::plaintext(JsonPath::string_at("$.envVariables.zone")),
+        ),
+    )
+    .run_job()
+    .result_selector(Payload::from_object([
+        ("id", JsonPath::string_at("$.BuildBatch.Id")),
+        ("status", JsonPath::string_at("$.BuildBatch.BuildBatchStatus")),
+    ]))
+    .result_path("$.batch");
+
+    let rendered = StateMachine::new("StateMachine", task.next(override_build).next(batch))
+        .comment("Runs a CodeBuild build, starts another without waiting, then runs a batch of builds")
         .add_to(template)?;
     rendered.output_arn(template)
 }

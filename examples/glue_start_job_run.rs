@@ -1,10 +1,10 @@
-//! `GlueStartJobRun` on a Glue job that already exists (a job's script lives in S3, which a
-//! template cannot fill): start a run with the seed's arguments, job timeout and notify delay
-//! without waiting, then run the job again with workers chosen here and wait for it to end
-//! (run-job).
+//! `GlueStartCrawlerRun` and `GlueStartJobRun` on a Glue crawler and a Glue job that already
+//! exist (a job's script lives in S3, which a template cannot fill): start the crawler (the AWS
+//! SDK integration), start a run with the seed's arguments, job timeout and notify delay without
+//! waiting, then run the job again with workers chosen here and wait for it to end (run-job).
 //!
 //! `cargo run --example glue_start_job_run > template.json`, then
-//! `aws cloudformation deploy --template-file template.json --stack-name glue-start-job-run --capabilities CAPABILITY_IAM --parameter-overrides GlueJobName=<your job>`
+//! `aws cloudformation deploy --template-file template.json --stack-name glue-start-job-run --capabilities CAPABILITY_IAM --parameter-overrides GlueJobName=<your job> GlueCrawlerName=<your crawler>`
 //! and start an execution with the input `{"day": "2024-01-31"}`.
 
 use std::process::ExitCode;
@@ -12,8 +12,14 @@ use std::time::Duration;
 
 use stepfunctions_cdk::prelude::*;
 
-/// Adds the parameter, the state machine and an output.
+/// Adds the parameters, the state machine and an output.
 pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
+    let crawler_name = template.add_parameter(
+        "GlueCrawlerName",
+        Parameter::string()
+            .description("Name of an existing AWS Glue crawler")
+            .default_value("my-crawler-job".into()),
+    )?;
     let job_name = template.add_parameter(
         "GlueJobName",
         Parameter::string()
@@ -46,8 +52,11 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
     ]))
     .result_path("$.run");
 
-    let rendered = StateMachine::new("StateMachine", task.next(run))
-        .comment("Starts a Glue job run, then runs the job again and waits for it")
+    // Starts the crawler and goes on at once (StartCrawler answers an empty object).
+    let crawl = Task::new("Start Crawler", GlueStartCrawlerRun::new(crawler_name)).discard_result();
+
+    let rendered = StateMachine::new("StateMachine", crawl.next(task).next(run))
+        .comment("Starts a Glue crawler and a Glue job run, then runs the job again and waits for it")
         .add_to(template)?;
     rendered.output_arn(template)
 }

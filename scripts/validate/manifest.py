@@ -25,7 +25,7 @@ _PARAMETERS = {
     "emr_containers_start_job_run": {"VirtualClusterId": "abcdefghijklmnopqrstuvwxy"},
     "emr_containers_virtual_cluster": {"EksClusterName": "my-cluster", "EksNamespace": "emr",
                                        "JobExecutionRoleArn": "arn:aws:iam::123456789012:role/EmrJobRole"},
-    "glue_start_job_run": {"GlueJobName": "my-glue-job"},
+    "glue_start_job_run": {"GlueJobName": "my-glue-job", "GlueCrawlerName": "orders-crawler"},
 }
 
 _defaults: dict[str, str] = {}
@@ -33,7 +33,7 @@ _defaults: dict[str, str] = {}
 
 def prepare_moto(moto) -> None:
     """Reads what the parameters refer to from moto: its default VPC and two of its subnets; makes
-    the existing role sm_imported_role imports; and makes the Glue job glue_start_job_run runs
+    the existing role sm_imported_role imports; and makes the Glue job and crawler glue_start_job_run runs
     (a job's script lives in S3, which a template
     cannot fill: the example takes an existing job's name; moto runs no script)."""
     vpcs = moto.aws_json("ec2", "describe-vpcs", "--filters", "Name=isDefault,Values=true")["Vpcs"]
@@ -51,6 +51,14 @@ def prepare_moto(moto) -> None:
     moto.aws("glue", "create-job", "--name", _PARAMETERS["glue_start_job_run"]["GlueJobName"],
              "--role", "arn:aws:iam::123456789012:role/GlueJobRole",
              "--command", "Name=glueetl,ScriptLocation=s3://scripts/job.py")
+    # And the crawlers they start (a crawler needs a database and an S3 target, which neither
+    # owns): the example's, and the parity case glue_start_crawler_run's my-crawler-job. Two, as
+    # a crawler started stays running in moto, and a second start fails, as on AWS, with
+    # Glue.CrawlerRunningException.
+    for crawler in (_PARAMETERS["glue_start_job_run"]["GlueCrawlerName"], "my-crawler-job"):
+        moto.aws("glue", "create-crawler", "--name", crawler,
+                 "--role", "arn:aws:iam::123456789012:role/GlueCrawlerRole",
+                 "--targets", json.dumps({"S3Targets": [{"Path": "s3://data/raw/"}]}))
 
 
 def parameters(kind: str, name: str) -> dict[str, str]:
@@ -792,6 +800,10 @@ PARITY: dict[str, dict] = {
                         "does (moto/stepfunctions/parser/asl/component/state/exec/state_task/service/"
                         "state_task_service_glue.py, _handle_start_job_run); the Glue API documents JobRunId only",
         }],
+    },
+    "glue_start_crawler_run": {
+        # The crawler prepare_moto makes; StartCrawler's answer is an empty object (Glue API).
+        "executions": [{"name": "start", "input": {}, "output": {}}],
     },
     "core_wait_variants": {"no_executions": "it waits 10 s, and wait_variants runs the same four forms"},
     "core_batch_job_workflow": {"no_executions": _IMPORTED},
