@@ -144,6 +144,23 @@ pub(super) struct BuildOverrides {
     pub(super) buildspec_override: Option<Payload>,
 }
 
+/// The statements of a build's or a batch's start: `actions[0]` (the start) on the project;
+/// run-job adds the stop and the read (`actions[1..]`) and the managed rule `rule`.
+pub(super) fn build_statements(
+    project: &CodeBuildProject,
+    pattern: IntegrationPattern,
+    actions: [&'static str; 3],
+    rule: &str,
+) -> Vec<PolicyStatement> {
+    match pattern {
+        IntegrationPattern::RunJob => vec![
+            PolicyStatement::allow(actions, [project.arn().clone()]),
+            managed_rule_statement(rule),
+        ],
+        _ => vec![PolicyStatement::allow([actions[0]], [project.arn().clone()])],
+    }
+}
+
 impl BuildOverrides {
     /// `ProjectName` and the overrides set, in the API's order.
     pub(super) fn parameters(&self, project: &CodeBuildProject) -> Payload {
@@ -256,23 +273,16 @@ impl ServiceIntegration for CodeBuildStartBuild {
     }
 
     fn policy_statements(&self, pattern: IntegrationPattern) -> Vec<PolicyStatement> {
-        match pattern {
-            IntegrationPattern::RunJob => vec![
-                PolicyStatement::allow(
-                    [
-                        "codebuild:StartBuild",
-                        "codebuild:StopBuild",
-                        "codebuild:BatchGetBuilds",
-                    ],
-                    [self.project.arn().clone()],
-                ),
-                managed_rule_statement(RULE),
+        build_statements(
+            &self.project,
+            pattern,
+            [
+                "codebuild:StartBuild",
+                "codebuild:StopBuild",
+                "codebuild:BatchGetBuilds",
             ],
-            _ => vec![PolicyStatement::allow(
-                ["codebuild:StartBuild"],
-                [self.project.arn().clone()],
-            )],
-        }
+            RULE,
+        )
     }
 
     fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {

@@ -4,9 +4,8 @@ use cfn_model::iam::PolicyStatement;
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRunJob};
 
-use super::start_build::BuildOverrides;
+use super::start_build::{build_statements, BuildOverrides};
 use super::{BuildEnvironmentVariable, CodeBuildProject};
-use crate::util::managed_rule_statement;
 
 /// The EventBridge rule Step Functions manages to learn that a batch of builds ended.
 const RULE: &str = "StepFunctionsGetEventForCodeBuildStartBuildBatchRule";
@@ -120,23 +119,16 @@ impl ServiceIntegration for CodeBuildStartBuildBatch {
     }
 
     fn policy_statements(&self, pattern: IntegrationPattern) -> Vec<PolicyStatement> {
-        match pattern {
-            IntegrationPattern::RunJob => vec![
-                PolicyStatement::allow(
-                    [
-                        "codebuild:StartBuildBatch",
-                        "codebuild:StopBuildBatch",
-                        "codebuild:BatchGetBuildBatches",
-                    ],
-                    [self.project.arn().clone()],
-                ),
-                managed_rule_statement(RULE),
+        build_statements(
+            &self.project,
+            pattern,
+            [
+                "codebuild:StartBuildBatch",
+                "codebuild:StopBuildBatch",
+                "codebuild:BatchGetBuildBatches",
             ],
-            _ => vec![PolicyStatement::allow(
-                ["codebuild:StartBuildBatch"],
-                [self.project.arn().clone()],
-            )],
-        }
+            RULE,
+        )
     }
 
     fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
