@@ -22,6 +22,7 @@ pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
 pub mod lambda;
+pub mod mediaconvert;
 pub mod sagemaker;
 pub mod sfn;
 pub mod sns;
@@ -73,6 +74,7 @@ pub use lambda::{
     InlineFunction, LambdaAlias, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly,
     LambdaVersion,
 };
+pub use mediaconvert::MediaConvertCreateJob;
 pub use sagemaker::{
     AcceleratorType, AlgorithmSpecification, AssembleWith, BatchStrategy, Channel, CompressionType,
     ContainerDefinition, DockerImage, InputMode, Mode, ModelClientOptions, OutputDataConfig, ProductionVariant,

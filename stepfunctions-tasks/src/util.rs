@@ -97,6 +97,19 @@ pub(crate) fn literal(p: &Payload) -> Option<&str> {
     static_value(p).and_then(Expr::as_literal)
 }
 
+/// `arn:<partition>:iam::<12 digits>:role/<name>`: an IAM role's ARN.
+pub(crate) fn is_role_arn(arn: &str) -> bool {
+    let fields: Vec<&str> = arn.splitn(6, ':').collect();
+    fields.len() == 6
+        && fields[0] == "arn"
+        && fields[1].starts_with("aws")
+        && fields[2] == "iam"
+        && fields[3].is_empty()
+        && fields[4].len() == 12
+        && fields[4].bytes().all(|b| b.is_ascii_digit())
+        && fields[5].strip_prefix("role/").is_some_and(|n| !n.is_empty())
+}
+
 /// The last `:`-separated field of a literal ARN (a topic's or queue's name).
 pub(crate) fn literal_arn_name(arn: &Expr) -> Option<&str> {
     arn.as_literal()

@@ -1117,3 +1117,29 @@ fn start_execution_merges_the_parent_id_into_a_jsonata_input() {
         "{% $merge([$states.input.payload, {'AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID': $states.context.Execution.Id}]) %}"
     );
 }
+
+#[test]
+fn mediaconvert_create_job() {
+    let make = |file: Payload| {
+        MediaConvertCreateJob::new(Payload::from_object([
+            ("Role", "arn:aws:iam::123456789012:role/MediaConvertRole".into()),
+            (
+                "Settings",
+                Payload::from_object([(
+                    "Inputs",
+                    Payload::Array(vec![Payload::from_object([("FileInput", file)])]),
+                )]),
+            ),
+        ]))
+    };
+    let r = render(Task::jsonata("Transcode", make(input("inputFile"))).run_job(), &[]);
+    assert_eq!(
+        arguments(&r, "Transcode")["Settings"]["Inputs"][0]["FileInput"],
+        "{% $states.input.inputFile %}"
+    );
+    assert_like_json_path(
+        &r,
+        Task::new("Transcode", make(JsonPath::string_at("$.inputFile"))).run_job(),
+    );
+    insta::assert_json_snapshot!(r);
+}

@@ -19,6 +19,7 @@ pub mod eventbridge;
 pub mod glue;
 pub mod jsonata;
 pub mod lambda;
+pub mod mediaconvert;
 pub mod sagemaker;
 pub mod sfn;
 pub mod sns;
@@ -50,6 +51,7 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(emrcontainers::CASES.iter().copied());
     cases.extend(eks::CASES.iter().copied());
     cases.extend(sagemaker::CASES.iter().copied());
+    cases.extend(mediaconvert::CASES.iter().copied());
     cases.extend(jsonata::CASES.iter().copied());
     cases.extend(state_machine::CASES.iter().copied());
     cases.extend(distributed_map::CASES.iter().copied());

@@ -7,7 +7,7 @@ use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsRequestResponse, SupportsRunJob};
 
 use super::{check_cluster_id, cluster_arn, ADD_JOB_FLOW_STEPS_RULE};
-use crate::util::{literal, managed_rule_statement};
+use crate::util::{is_role_arn, literal, managed_rule_statement};
 
 api_enum! {
     /// What the cluster does when the step fails (`StepConfig.ActionOnFailure`).
@@ -262,7 +262,7 @@ impl ServiceIntegration for EmrAddStep {
             ));
         }
         if let Some(arn) = self.execution_role_arn.as_ref().and_then(literal) {
-            if !(arn.starts_with("arn:") && arn.contains(":iam::") && arn.contains(":role/")) {
+            if !is_role_arn(arn) {
                 return Err(TaskError::field(
                     "ExecutionRoleArn",
                     format!(

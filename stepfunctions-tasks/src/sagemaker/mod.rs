@@ -43,7 +43,7 @@ pub use create_transform_job::{
 };
 pub use update_endpoint::SageMakerUpdateEndpoint;
 
-use crate::util::{literal, partition_arn, stack_arn, static_value};
+use crate::util::{is_role_arn, literal, partition_arn, stack_arn, static_value};
 
 /// The service principal of SageMaker's execution roles.
 const SAGEMAKER_PRINCIPAL: &str = "sagemaker.amazonaws.com";
@@ -116,16 +116,7 @@ impl SageMakerRole {
     /// A literal ARN that is not an IAM role's, if so.
     fn validate(&self) -> Result<(), String> {
         if let Some(arn) = self.arn.as_literal() {
-            let fields: Vec<&str> = arn.splitn(6, ':').collect();
-            let ok = fields.len() == 6
-                && fields[0] == "arn"
-                && fields[1].starts_with("aws")
-                && fields[2] == "iam"
-                && fields[3].is_empty()
-                && fields[4].len() == 12
-                && fields[4].bytes().all(|b| b.is_ascii_digit())
-                && fields[5].strip_prefix("role/").is_some_and(|n| !n.is_empty());
-            if !ok {
+            if !is_role_arn(arn) {
                 return Err(format!(
                     "`{arn}` is not an IAM role ARN (`arn:<partition>:iam::<account>:role/<name>`)"
                 ));
