@@ -11,15 +11,11 @@ use stepfunctions_tasks::{
     EncryptionOption, S3Location,
 };
 
+mod common;
+use common::reason;
+
 fn query() -> AthenaStartQueryExecution {
     AthenaStartQueryExecution::new(JsonPath::string_at("$.queryString"))
-}
-
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { reason, .. } => reason,
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
 }
 
 /// The `[action, resource]` pairs of the rendered statements, resources in `Fn::Sub` text.

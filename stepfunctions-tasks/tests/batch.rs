@@ -7,10 +7,12 @@ use cfn_model::Expr;
 use serde_json::{json, Value};
 use stepfunctions::prelude::*;
 use stepfunctions::testing::render_state;
-use stepfunctions::Error;
 use stepfunctions_tasks::{
     BatchContainerOverrides, BatchDependencyType, BatchJobDefinition, BatchJobDependency, BatchJobQueue, BatchSubmitJob,
 };
+
+mod common;
+use common::reason_at;
 
 const DEFINITION: &str = "arn:aws:batch:us-east-1:123456789012:job-definition/MyJobDefinition:1";
 const QUEUE: &str = "arn:aws:batch:us-east-1:123456789012:job-queue/MyJobQueue";
@@ -21,16 +23,6 @@ fn submit() -> BatchSubmitJob {
         "MyJob",
         BatchJobQueue::from_arn(QUEUE),
     )
-}
-
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { state, reason, .. } => {
-            assert_eq!(state, "Submit Job");
-            reason
-        }
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
 }
 
 /// The resources of the statement granting `action`, in `Fn::Sub` text.
@@ -224,7 +216,7 @@ fn attempt_duration_from_the_input() {
 fn fails_when_the_array_size_is_out_of_range() {
     for n in [1, 10_001] {
         let e = render_state(Task::new("Submit Job", submit().array_size(n))).unwrap_err();
-        assert!(reason(e).contains("2 to 10,000"), "{n}");
+        assert!(reason_at("Submit Job", e).contains("2 to 10,000"), "{n}");
     }
     assert!(render_state(Task::new("Submit Job", submit().array_size(10_000))).is_ok());
 }
@@ -233,7 +225,7 @@ fn fails_when_the_array_size_is_out_of_range() {
 fn fails_when_attempts_are_out_of_range() {
     for n in [0, 11] {
         let e = render_state(Task::new("Submit Job", submit().attempts(n))).unwrap_err();
-        assert!(reason(e).contains("1 to 10"), "{n}");
+        assert!(reason_at("Submit Job", e).contains("1 to 10"), "{n}");
     }
 }
 
@@ -244,13 +236,13 @@ fn fails_when_the_attempt_duration_is_below_a_minute() {
         submit().attempt_duration(Duration::from_secs(59)),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("at least 60 seconds"));
+    assert!(reason_at("Submit Job", e).contains("at least 60 seconds"));
     let e = render_state(Task::new(
         "Submit Job",
         submit().attempt_duration(Duration::from_millis(60_500)),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("whole seconds"));
+    assert!(reason_at("Submit Job", e).contains("whole seconds"));
 }
 
 #[test]
@@ -260,7 +252,7 @@ fn fails_when_an_environment_variable_is_reserved() {
         submit().container_overrides(BatchContainerOverrides::new().environment("AWS_BATCH_JOB_ID", "x")),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("AWS_BATCH"));
+    assert!(reason_at("Submit Job", e).contains("AWS_BATCH"));
 }
 
 #[test]
@@ -269,17 +261,17 @@ fn fails_when_depending_on_more_than_20_jobs() {
         s.depends_on(BatchJobDependency::new(format!("job-{i}")))
     });
     let e = render_state(Task::new("Submit Job", many)).unwrap_err();
-    assert!(reason(e).contains("at most 20"));
+    assert!(reason_at("Submit Job", e).contains("at most 20"));
 }
 
 #[test]
 fn fails_when_tags_are_invalid() {
     let many = (0..51).fold(submit(), |s, i| s.tag(format!("k{i}"), "v"));
-    assert!(reason(render_state(Task::new("Submit Job", many)).unwrap_err()).contains("50 tags"));
+    assert!(reason_at("Submit Job", render_state(Task::new("Submit Job", many)).unwrap_err()).contains("50 tags"));
     let e = render_state(Task::new("Submit Job", submit().tag("", "v"))).unwrap_err();
-    assert!(reason(e).contains("1 to 128"));
+    assert!(reason_at("Submit Job", e).contains("1 to 128"));
     let e = render_state(Task::new("Submit Job", submit().tag("k", "v".repeat(257)))).unwrap_err();
-    assert!(reason(e).contains("256"));
+    assert!(reason_at("Submit Job", e).contains("256"));
 }
 
 #[test]
@@ -294,7 +286,7 @@ fn fails_when_the_job_name_is_invalid() {
             ),
         ))
         .unwrap_err();
-        assert!(reason(e).contains("job name"), "{name}");
+        assert!(reason_at("Submit Job", e).contains("job name"), "{name}");
     }
 }
 
@@ -309,7 +301,7 @@ fn fails_when_an_arn_is_not_of_its_kind() {
         ),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("job definition ARN"));
+    assert!(reason_at("Submit Job", e).contains("job definition ARN"));
     let e = render_state(Task::new(
         "Submit Job",
         BatchSubmitJob::new(
@@ -319,7 +311,7 @@ fn fails_when_an_arn_is_not_of_its_kind() {
         ),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("job queue ARN"));
+    assert!(reason_at("Submit Job", e).contains("job queue ARN"));
 }
 
 #[test]
@@ -329,5 +321,5 @@ fn fails_when_a_resource_override_is_zero() {
         submit().container_overrides(BatchContainerOverrides::new().vcpus(0)),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("at least 1"));
+    assert!(reason_at("Submit Job", e).contains("at least 1"));
 }

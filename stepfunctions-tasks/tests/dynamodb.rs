@@ -13,19 +13,15 @@ use stepfunctions_tasks::{
     DynamoUpdateItem,
 };
 
+mod common;
+use common::reason;
+
 fn table() -> DynamoTable {
     DynamoTable::from_name("my-table")
 }
 
 fn key() -> [(&'static str, V); 1] {
     [("MessageId", V::from_string("message-007"))]
-}
-
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { reason, .. } => reason,
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
 }
 
 #[test]

@@ -12,6 +12,9 @@ use stepfunctions_tasks::{
     EcsRunTask, EcsTaskDefinition, InlineTaskDefinition,
 };
 
+mod common;
+use common::reason_at;
+
 const CLUSTER: &str = "arn:aws:ecs:us-east-1:123456789012:cluster/jobs";
 const TASK_DEFINITION: &str = "arn:aws:ecs:us-east-1:123456789012:task-definition/report:3";
 const TASK_ROLE: &str = "arn:aws:iam::123456789012:role/ReportTask";
@@ -40,18 +43,8 @@ fn on_fargate() -> EcsRunTask {
     )
 }
 
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { state, reason, .. } => {
-            assert_eq!(state, "Run");
-            reason
-        }
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
-}
-
 fn run_error(run: EcsRunTask) -> String {
-    reason(render_state(Task::new("Run", run)).unwrap_err())
+    reason_at("Run", render_state(Task::new("Run", run)).unwrap_err())
 }
 
 fn define_error(d: InlineTaskDefinition) -> String {
@@ -373,7 +366,7 @@ fn inline_task_definitions() {
 #[test]
 fn fails_when_waiting_for_a_token_not_passed() {
     let e = render_state(Task::new("Run", on_fargate()).wait_for_task_token()).unwrap_err();
-    assert!(reason(e).contains("task token"));
+    assert!(reason_at("Run", e).contains("task token"));
 }
 
 #[test]

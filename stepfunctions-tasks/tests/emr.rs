@@ -7,8 +7,10 @@ use cfn_model::{Expr, Template};
 use serde_json::{json, Value};
 use stepfunctions::prelude::*;
 use stepfunctions::testing::render_state;
-use stepfunctions::Error;
 use stepfunctions_tasks::*;
+
+mod common;
+use common::reason;
 
 const CLUSTER: &str = "arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/j-2AXXXXXXGAPLF";
 const ANY_CLUSTER: &str = "arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/*";
@@ -38,13 +40,6 @@ fn alarm() -> EmrCloudWatchAlarm {
         15.0,
         Duration::from_secs(300),
     )
-}
-
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { reason, .. } => reason,
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
 }
 
 fn rejects(task: impl Into<stepfunctions::Chain>) -> String {

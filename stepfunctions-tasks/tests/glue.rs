@@ -6,18 +6,10 @@ use std::time::Duration;
 use serde_json::json;
 use stepfunctions::prelude::*;
 use stepfunctions::testing::render_state;
-use stepfunctions::Error;
 use stepfunctions_tasks::{GlueExecutionClass, GlueStartCrawlerRun, GlueStartJobRun, GlueWorkerType};
 
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { state, reason, .. } => {
-            assert_eq!(state, "Task");
-            reason
-        }
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
-}
+mod common;
+use common::reason_at;
 
 #[test]
 fn default_settings() {
@@ -84,15 +76,15 @@ fn fails_when_a_duration_is_not_whole_minutes() {
         GlueStartJobRun::new("j").job_timeout(Duration::from_secs(90)),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("job timeout is whole minutes"));
+    assert!(reason_at("Task", e).contains("job timeout is whole minutes"));
     let e = render_state(Task::new(
         "Task",
         GlueStartJobRun::new("j").notify_delay_after(Duration::from_secs(30)),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("notify delay is whole minutes"));
+    assert!(reason_at("Task", e).contains("notify delay is whole minutes"));
     let e = render_state(Task::new("Task", GlueStartJobRun::new("j").job_timeout(Duration::ZERO))).unwrap_err();
-    assert!(reason(e).contains("at least 1"));
+    assert!(reason_at("Task", e).contains("at least 1"));
 }
 
 #[test]
@@ -102,15 +94,15 @@ fn fails_when_there_are_no_workers() {
         GlueStartJobRun::new("j").worker_configuration(GlueWorkerType::Standard, 0),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("at least 1"));
+    assert!(reason_at("Task", e).contains("at least 1"));
 }
 
 #[test]
 fn fails_when_a_name_is_empty() {
     let e = render_state(Task::new("Task", GlueStartJobRun::new(""))).unwrap_err();
-    assert!(reason(e).contains("job name"));
+    assert!(reason_at("Task", e).contains("job name"));
     let e = render_state(Task::new("Task", GlueStartJobRun::new("j").security_configuration(""))).unwrap_err();
-    assert!(reason(e).contains("security configuration"));
+    assert!(reason_at("Task", e).contains("security configuration"));
 }
 
 // --- GlueStartCrawlerRun ---
@@ -162,8 +154,8 @@ fn a_crawler_read_from_the_input_widens_to_the_account() {
 #[test]
 fn fails_when_the_crawler_name_is_out_of_range() {
     let e = render_state(Task::new("Task", GlueStartCrawlerRun::new(""))).unwrap_err();
-    assert!(reason(e).contains("crawler name must be 1 to 255"));
+    assert!(reason_at("Task", e).contains("crawler name must be 1 to 255"));
     let e = render_state(Task::new("Task", GlueStartCrawlerRun::new("c".repeat(256)))).unwrap_err();
-    assert!(reason(e).contains("crawler name must be 1 to 255"));
+    assert!(reason_at("Task", e).contains("crawler name must be 1 to 255"));
     assert!(render_state(Task::new("Task", GlueStartCrawlerRun::new("c".repeat(255)))).is_ok());
 }

@@ -4,18 +4,10 @@
 use serde_json::json;
 use stepfunctions::prelude::*;
 use stepfunctions::testing::render_state;
-use stepfunctions::Error;
 use stepfunctions_tasks::MediaConvertCreateJob;
 
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { state, reason, .. } => {
-            assert_eq!(state, "Task");
-            reason
-        }
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
-}
+mod common;
+use common::reason_at;
 
 fn request(extra: serde_json::Value) -> Payload {
     let mut r = json!({
@@ -82,13 +74,13 @@ fn fails_without_role_or_settings() {
         MediaConvertCreateJob::new(Payload::from_json(json!({"Settings": {}}))),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("needs `Role`"));
+    assert!(reason_at("Task", e).contains("needs `Role`"));
     let e = render_state(Task::new(
         "Task",
         MediaConvertCreateJob::new(Payload::from_json(json!({"Role": "arn:aws:iam::123456789012:role/R"}))),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("needs `Settings`"));
+    assert!(reason_at("Task", e).contains("needs `Settings`"));
 }
 
 #[test]
@@ -98,7 +90,7 @@ fn fails_when_the_request_is_not_an_object() {
         MediaConvertCreateJob::new(JsonPath::string_at("$.request")),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("is an object"));
+    assert!(reason_at("Task", e).contains("is an object"));
 }
 
 #[test]
@@ -108,5 +100,5 @@ fn fails_when_the_role_is_not_a_role_arn() {
         MediaConvertCreateJob::new(request(json!({"Role": "MediaConvertRole"}))),
     ))
     .unwrap_err();
-    assert!(reason(e).contains("not an IAM role ARN"));
+    assert!(reason_at("Task", e).contains("not an IAM role ARN"));
 }

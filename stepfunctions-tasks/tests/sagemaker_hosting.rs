@@ -6,18 +6,13 @@ use cfn_model::{Expr, Template};
 use serde_json::{json, Value};
 use stepfunctions::prelude::*;
 use stepfunctions::testing::render_state;
-use stepfunctions::Error;
 use stepfunctions_tasks::*;
+
+mod common;
+use common::reason;
 
 const ROLE: &str = "arn:aws:iam::123456789012:role/SageMakerExecution";
 const KEY: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { reason, .. } => reason,
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
-}
 
 fn rejects<I: stepfunctions::ServiceIntegration>(integration: I) -> String {
     reason(render_state(Task::new("S", integration)).unwrap_err())

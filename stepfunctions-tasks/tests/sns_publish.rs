@@ -5,8 +5,10 @@ use cfn_model::{Expr, Template};
 use serde_json::json;
 use stepfunctions::prelude::*;
 use stepfunctions::testing::render_state;
-use stepfunctions::Error;
 use stepfunctions_tasks::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic};
+
+mod common;
+use common::reason;
 
 const KEY_ARN: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -16,13 +18,6 @@ fn topic() -> SnsTopic {
 
 fn fifo_topic() -> SnsTopic {
     SnsTopic::from_arn("arn:aws:sns:us-east-1:123456789012:orders.fifo")
-}
-
-fn reason(e: Error) -> String {
-    match e {
-        Error::InvalidTask { reason, .. } => reason,
-        other => panic!("expected InvalidTask, got {other:?}"),
-    }
 }
 
 fn publish_error(publish: SnsPublish) -> String {

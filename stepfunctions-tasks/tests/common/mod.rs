@@ -1,0 +1,24 @@
+//! What the task test files share.
+
+#![allow(dead_code)] // each test file is its own crate and uses some of these
+
+use stepfunctions::Error;
+
+/// The reason of an [`Error::InvalidTask`], whatever its state.
+pub fn reason(e: Error) -> String {
+    match e {
+        Error::InvalidTask { reason, .. } => reason,
+        other => panic!("expected InvalidTask, got {other:?}"),
+    }
+}
+
+/// The reason of an [`Error::InvalidTask`] of the state named `state`.
+pub fn reason_at(state: &str, e: Error) -> String {
+    match e {
+        Error::InvalidTask { state: at, reason, .. } => {
+            assert_eq!(at, state);
+            reason
+        }
+        other => panic!("expected InvalidTask, got {other:?}"),
+    }
+}
