@@ -13,6 +13,7 @@ pub mod apigateway;
 pub mod athena;
 pub mod aws_sdk;
 pub mod batch;
+pub mod bedrock;
 pub mod codebuild;
 pub mod databrew;
 pub mod dynamodb;
@@ -41,6 +42,7 @@ pub use aws_sdk::CallAwsService;
 pub use batch::{
     BatchContainerOverrides, BatchDependencyType, BatchJobDefinition, BatchJobDependency, BatchJobQueue, BatchSubmitJob,
 };
+pub use bedrock::{BedrockGuardrail, BedrockInvokeModel, BedrockModel, BedrockS3Location};
 pub use codebuild::{
     BuildEnvironmentVariable, BuildEnvironmentVariableType, CodeBuildProject, CodeBuildStartBuild,
     CodeBuildStartBuildBatch, InlineBuildProject,

@@ -1143,3 +1143,30 @@ fn mediaconvert_create_job() {
     );
     insta::assert_json_snapshot!(r);
 }
+
+#[test]
+fn bedrock_invoke_model() {
+    let model = BedrockModel::foundation("amazon.titan-text-express-v1");
+    let make = |prompt: Payload, uri: Payload| {
+        BedrockInvokeModel::new(&model, Payload::from_object([("inputText", prompt)]))
+            .output(BedrockS3Location::uri(uri, "answers"))
+            .guardrail(BedrockGuardrail::enable("guardrail1abc", 1))
+    };
+    let r = render(Task::jsonata("Prompt", make(input("prompt"), input("answerUri"))), &[]);
+    assert_eq!(
+        arguments(&r, "Prompt")["Body"]["inputText"],
+        "{% $states.input.prompt %}"
+    );
+    assert_eq!(
+        arguments(&r, "Prompt")["Output"]["S3Uri"],
+        "{% $states.input.answerUri %}"
+    );
+    assert_like_json_path(
+        &r,
+        Task::new(
+            "Prompt",
+            make(JsonPath::string_at("$.prompt"), JsonPath::string_at("$.answerUri")),
+        ),
+    );
+    insta::assert_json_snapshot!(r);
+}

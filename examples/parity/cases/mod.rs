@@ -6,6 +6,7 @@ pub mod apigateway;
 pub mod athena;
 pub mod aws_sdk;
 pub mod batch;
+pub mod bedrock;
 pub mod codebuild;
 pub mod core;
 pub mod distributed_map;
@@ -52,6 +53,7 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(eks::CASES.iter().copied());
     cases.extend(sagemaker::CASES.iter().copied());
     cases.extend(mediaconvert::CASES.iter().copied());
+    cases.extend(bedrock::CASES.iter().copied());
     cases.extend(jsonata::CASES.iter().copied());
     cases.extend(state_machine::CASES.iter().copied());
     cases.extend(distributed_map::CASES.iter().copied());
