@@ -38,7 +38,9 @@ pub use athena::{
     AthenaGetQueryExecution, AthenaGetQueryResults, AthenaStartQueryExecution, AthenaStopQueryExecution,
     EncryptionOption, S3Location,
 };
-pub use aws_sdk::CallAwsService;
+pub use aws_sdk::{
+    CallAwsService, CallAwsServiceCrossRegion, CallAwsServiceCrossRegionBuilder, CROSS_REGION_FUNCTION_ID,
+};
 pub use batch::{
     BatchContainerOverrides, BatchDependencyType, BatchJobDefinition, BatchJobDependency, BatchJobQueue, BatchSubmitJob,
 };

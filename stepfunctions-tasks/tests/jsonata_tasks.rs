@@ -9,7 +9,7 @@
 //! `"Key": "{% $states.input.a %}"`), with the same policy statements and definition
 //! substitutions.
 
-use cfn_model::{Expr, ListExpr};
+use cfn_model::{Expr, ListExpr, Template};
 use serde_json::{json, Map, Value};
 use stepfunctions::model::IntoDefinition;
 use stepfunctions::prelude::*;
@@ -1168,5 +1168,27 @@ fn bedrock_invoke_model() {
             make(JsonPath::string_at("$.prompt"), JsonPath::string_at("$.answerUri")),
         ),
     );
+    insta::assert_json_snapshot!(r);
+}
+
+#[test]
+fn call_aws_service_cross_region() {
+    let make = |key: Payload| {
+        let mut t = Template::new();
+        CallAwsServiceCrossRegion::builder("ap-northeast-1", "s3", "getObject")
+            .parameters(Payload::from_object([
+                ("Bucket", "my-tokyo-bucket".into()),
+                ("Key", key),
+            ]))
+            .iam_resources(["arn:aws:s3:::my-tokyo-bucket/*"])
+            .add_to(&mut t)
+            .unwrap()
+    };
+    let r = render(Task::jsonata("GetObject", make(input("key"))), &[]);
+    assert_eq!(
+        arguments(&r, "GetObject")["parameters"]["Key"],
+        "{% $states.input.key %}"
+    );
+    assert_like_json_path(&r, Task::new("GetObject", make(JsonPath::string_at("$.key"))));
     insta::assert_json_snapshot!(r);
 }

@@ -8,7 +8,22 @@ pub const CASES: &[(&str, Build)] = &[
     ("sdk_rekognition_detect_labels", sdk_rekognition_detect_labels),
     ("sdk_s3_get_object", sdk_s3_get_object),
     ("sdk_s3_list_buckets_iam_action", sdk_s3_list_buckets_iam_action),
+    ("sdk_cross_region", sdk_cross_region),
 ];
+
+/// CallAwsServiceCrossRegion: s3 getObject in ap-northeast-1 on a bucket imported by name.
+fn sdk_cross_region(t: &mut Template) -> Result<Vec<Warning>, Error> {
+    let get_object = CallAwsServiceCrossRegion::builder("ap-northeast-1", "s3", "getObject")
+        .parameters(Payload::from_object([
+            ("Bucket", "my-tokyo-bucket".into()),
+            ("Key", JsonPath::string_at("$.key")),
+        ]))
+        .iam_resources([Expr::sub("arn:${AWS::Partition}:s3:::my-tokyo-bucket/*")])
+        .add_to(t)?;
+    Ok(StateMachine::new("StateMachine", Task::new("GetObject", get_object))
+        .add_to(t)?
+        .warnings)
+}
 
 /// aws-stepfunctions-tasks README (AWS SDK): rekognition:detectLabels with additionalIamStatements.
 fn sdk_rekognition_detect_labels(t: &mut Template) -> Result<Vec<Warning>, Error> {

@@ -8,7 +8,7 @@ use stepfunctions::{
     integration_resource_arn, IntegrationPattern, Payload, ServiceIntegration, SupportsWaitForTaskToken,
 };
 
-use super::iam_prefix;
+use super::{call_statements, check_call, iam_prefix};
 
 /// Calls an API action of an AWS service through the AWS SDK integration
 /// (`arn:aws:states:::aws-sdk:<service>:<action>`). The task's result is the action's response.
@@ -146,14 +146,13 @@ impl ServiceIntegration for CallAwsService {
     }
 
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {
-        let service = self.resource_service();
-        let action = self
-            .iam_action
-            .clone()
-            .unwrap_or_else(|| format!("{}:{}", iam_prefix(&service), self.action));
-        let mut statements = vec![PolicyStatement::allow([action], self.iam_resources.clone())];
-        statements.extend(self.additional_iam_statements.iter().cloned());
-        statements
+        call_statements(
+            iam_prefix(&self.resource_service()),
+            &self.action,
+            self.iam_action.as_deref(),
+            &self.iam_resources,
+            &self.additional_iam_statements,
+        )
     }
 
     fn validate(&self, _pattern: IntegrationPattern) -> Result<(), TaskError> {
@@ -167,48 +166,12 @@ impl ServiceIntegration for CallAwsService {
                 ),
             ));
         }
-        let camel = self.action.starts_with(|c: char| c.is_ascii_lowercase())
-            && self.action.chars().all(|c| c.is_ascii_alphanumeric());
-        if !camel {
-            return Err(TaskError::field(
-                "action",
-                format!("the action must be in camelCase (`getObject`), got `{}`", self.action),
-            ));
-        }
-        match &self.parameters {
-            None => {}
-            Some(Payload::Object(fields)) => {
-                let invalid: Vec<&str> = fields
-                    .keys()
-                    .filter(|k| !k.starts_with(|c: char| !c.is_lowercase()))
-                    .map(String::as_str)
-                    .collect();
-                if !invalid.is_empty() {
-                    return Err(TaskError::field(
-                        "Parameters",
-                        format!("parameter names must be in PascalCase, got: {}", invalid.join(", ")),
-                    ));
-                }
-            }
-            Some(_) => return Err(TaskError::field("Parameters", "the parameters must be an object")),
-        }
-        if self.iam_resources.is_empty() {
-            return Err(
-                "give at least one IAM resource (`*` where the action has no resource-level permission)".into(),
-            );
-        }
-        if let Some(action) = &self.iam_action {
-            let valid = action
-                .split_once(':')
-                .is_some_and(|(prefix, name)| !prefix.is_empty() && !name.is_empty() && !name.contains(':'));
-            if !valid {
-                return Err(TaskError::field(
-                    "iam_action",
-                    format!("the IAM action `{action}` must be `<prefix>:<Action>`, e.g. `s3:ListAllMyBuckets`"),
-                ));
-            }
-        }
-        Ok(())
+        check_call(
+            &self.action,
+            self.parameters.as_ref(),
+            &self.iam_resources,
+            self.iam_action.as_deref(),
+        )
     }
 }
 

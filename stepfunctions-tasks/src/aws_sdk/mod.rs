@@ -4,8 +4,79 @@
 //! See <https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html>.
 
 mod call_aws_service;
+mod cross_region;
 
 pub use call_aws_service::CallAwsService;
+pub use cross_region::{CallAwsServiceCrossRegion, CallAwsServiceCrossRegionBuilder, CROSS_REGION_FUNCTION_ID};
+
+use cfn_model::iam::PolicyStatement;
+use cfn_model::Expr;
+use stepfunctions::{Payload, TaskError};
+
+/// What an SDK call needs: `<prefix>:<action>` (or the IAM action given) on its IAM resources,
+/// and the statements added to it.
+fn call_statements(
+    prefix: &str,
+    action: &str,
+    iam_action: Option<&str>,
+    iam_resources: &[Expr],
+    additional: &[PolicyStatement],
+) -> Vec<PolicyStatement> {
+    let action = iam_action.map_or_else(|| format!("{prefix}:{action}"), str::to_owned);
+    let mut statements = vec![PolicyStatement::allow([action], iam_resources.to_vec())];
+    statements.extend(additional.iter().cloned());
+    statements
+}
+
+/// Checks an SDK call: a camelCase action, parameters in an object with PascalCase keys, at
+/// least one IAM resource, an IAM action of the form `<prefix>:<Action>`.
+fn check_call(
+    action: &str,
+    parameters: Option<&Payload>,
+    iam_resources: &[Expr],
+    iam_action: Option<&str>,
+) -> Result<(), TaskError> {
+    let camel =
+        action.starts_with(|c: char| c.is_ascii_lowercase()) && action.chars().all(|c| c.is_ascii_alphanumeric());
+    if !camel {
+        return Err(TaskError::field(
+            "action",
+            format!("the action must be in camelCase (`getObject`), got `{action}`"),
+        ));
+    }
+    match parameters {
+        None => {}
+        Some(Payload::Object(fields)) => {
+            let invalid: Vec<&str> = fields
+                .keys()
+                .filter(|k| !k.starts_with(|c: char| !c.is_lowercase()))
+                .map(String::as_str)
+                .collect();
+            if !invalid.is_empty() {
+                return Err(TaskError::field(
+                    "Parameters",
+                    format!("parameter names must be in PascalCase, got: {}", invalid.join(", ")),
+                ));
+            }
+        }
+        Some(_) => return Err(TaskError::field("Parameters", "the parameters must be an object")),
+    }
+    if iam_resources.is_empty() {
+        return Err("give at least one IAM resource (`*` where the action has no resource-level permission)".into());
+    }
+    if let Some(action) = iam_action {
+        let valid = action
+            .split_once(':')
+            .is_some_and(|(prefix, name)| !prefix.is_empty() && !name.is_empty() && !name.contains(':'));
+        if !valid {
+            return Err(TaskError::field(
+                "iam_action",
+                format!("the IAM action `{action}` must be `<prefix>:<Action>`, e.g. `s3:ListAllMyBuckets`"),
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// The IAM service prefix of the actions of an SDK integration's service: the service name
 /// (`s3`, `dynamodb`), except for the services listed in [`IAM_PREFIXES`].

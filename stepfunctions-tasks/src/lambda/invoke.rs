@@ -34,7 +34,7 @@ impl LambdaInvocationType {
 }
 
 /// The retrier on Lambda's transient service errors that both forms add by default.
-fn service_exception_retry() -> Retry {
+pub(crate) fn service_exception_retry() -> Retry {
     Retry::on([
         "Lambda.ClientExecutionTimeoutException",
         "Lambda.ServiceException",
