@@ -11,6 +11,8 @@ mod api_gateway;
 mod athena_queries;
 #[path = "../examples/aws_sdk.rs"]
 mod aws_sdk;
+#[path = "../examples/aws_sdk_cross_region.rs"]
+mod aws_sdk_cross_region;
 #[path = "../examples/batch_job.rs"]
 mod batch_job;
 #[path = "../examples/batch_submit_job.rs"]
@@ -121,6 +123,7 @@ examples!(
     evaluate_expression,
     api_gateway,
     aws_sdk,
+    aws_sdk_cross_region,
     start_execution,
     bench_chain,
     emr,

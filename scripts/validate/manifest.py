@@ -260,6 +260,9 @@ def _camel_case(service: str, written: str, api: str) -> str:
 # text of a `--body` file: an object it reads). `afterwards`: commands (`aws` arguments, Physical
 # for a resource of the stack) whose JSON answer must be `output` once the execution ended: its
 # side effects.
+# The id of an AMI, as SSM's public parameters name them.
+_AMI = Like(r"ami-[0-9a-f]{17}", "an AMI id")
+
 EXAMPLES: dict[str, dict] = {
     "hello_world": {
         "executions": [
@@ -596,6 +599,25 @@ EXAMPLES: dict[str, dict] = {
         }],
         # Not run: {"key": "grüße/öl.txt", "body": "Grüße"}, whose contentLength would be 7 (bytes
         # of UTF-8): on moto it would stop at GetObject too.
+    },
+    "aws_sdk_cross_region": {
+        "executions": [{
+            "name": "two-regions", "input": {"regions": ["us-west-2", "eu-west-1"]},
+            # What the cross-region function returns for each region's ssm:getParameter (the
+            # response as the SDK for JavaScript v3 gives it, `$metadata` included); the AMI ids
+            # stand for the ones SSM names on the day.
+            "lambda_results": [
+                {"$metadata": {"httpStatusCode": 200},
+                 "Parameter": {"Name": "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+                               "Type": "String", "Value": "ami-0a1b2c3d4e5f60718", "DataType": "aws:ec2:image"}},
+                {"$metadata": {"httpStatusCode": 200},
+                 "Parameter": {"Name": "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+                               "Type": "String", "Value": "ami-0f9e8d7c6b5a40312", "DataType": "aws:ec2:image"}},
+            ],
+            "output": {"regions": ["us-west-2", "eu-west-1"],
+                       "amis": [{"region": "us-west-2", "ami": {"id": _AMI}},
+                                {"region": "eu-west-1", "ami": {"id": _AMI}}]},
+        }],
     },
     "evaluate_expression": {
         "executions": [{
