@@ -385,6 +385,21 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "the state calls StartCrawler only (an AWS SDK integration, request-response): GetCrawler is \
          what a later state polling the crawler calls, and grants itself",
     ),
+    // EventBridge Scheduler (EventBridgeSchedulerCreateScheduleTask's rustdoc).
+    (
+        "eventbridge_scheduler_create_schedule",
+        "-iam:PassRole arn:aws:iam::123456789012:role/SchedulerRole",
+        "the role may be passed to EventBridge Scheduler only (iam:PassedToService \
+         scheduler.amazonaws.com, as the AmazonEventBridgeSchedulerFullAccess managed policy scopes it); the \
+         CDK passes it to any service",
+    ),
+    (
+        "eventbridge_scheduler_create_schedule",
+        "+condition iam:PassRole arn:aws:iam::123456789012:role/SchedulerRole",
+        "the role may be passed to EventBridge Scheduler only (iam:PassedToService \
+         scheduler.amazonaws.com, as the AmazonEventBridgeSchedulerFullAccess managed policy scopes it); the \
+         CDK passes it to any service",
+    ),
     // API Gateway (CallApiGatewayRestApiEndpoint and CallApiGatewayHttpApiEndpoint rustdoc).
     (
         "apigw_http_api_get",

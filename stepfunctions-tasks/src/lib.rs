@@ -25,6 +25,7 @@ pub mod glue;
 pub mod lambda;
 pub mod mediaconvert;
 pub mod sagemaker;
+pub mod scheduler;
 pub mod sfn;
 pub mod sns;
 pub mod sqs;
@@ -86,6 +87,10 @@ pub use sagemaker::{
     SageMakerCreateEndpointConfig, SageMakerCreateModel, SageMakerCreateTrainingJob, SageMakerCreateTransformJob,
     SageMakerRole, SageMakerS3Location, SageMakerUpdateEndpoint, SplitType, StoppingCondition, TransformInput,
     TransformOutput, TransformResources, VpcConfig,
+};
+pub use scheduler::{
+    EventBridgeSchedulerCreateScheduleTask, Schedule, ScheduleActionAfterCompletion, ScheduleCron, ScheduleTime,
+    SchedulerTarget,
 };
 pub use sfn::{StateMachineRef, StepFunctionsStartExecution};
 pub use sns::{MessageAttribute, MessageAttributeDataType, SnsPublish, SnsTopic, SnsTopicDefinition};

@@ -1192,3 +1192,35 @@ fn call_aws_service_cross_region() {
     assert_like_json_path(&r, Task::new("GetObject", make(JsonPath::string_at("$.key"))));
     insta::assert_json_snapshot!(r);
 }
+
+#[test]
+fn eventbridge_scheduler_create_schedule() {
+    let make = |name: Payload, input: Payload| {
+        EventBridgeSchedulerCreateScheduleTask::new(
+            name,
+            Schedule::rate(std::time::Duration::from_secs(300)),
+            SchedulerTarget::new(
+                "arn:aws:sqs:us-east-1:123456789012:TargetQueue",
+                "arn:aws:iam::123456789012:role/SchedulerRole",
+            )
+            .input(input),
+        )
+    };
+    let r = render(
+        Task::jsonata("Create Schedule", make(input("name"), input("message"))),
+        &[],
+    );
+    assert_eq!(arguments(&r, "Create Schedule")["Name"], "{% $states.input.name %}");
+    assert_eq!(
+        arguments(&r, "Create Schedule")["Target"]["Input"],
+        "{% $states.input.message %}"
+    );
+    assert_like_json_path(
+        &r,
+        Task::new(
+            "Create Schedule",
+            make(JsonPath::string_at("$.name"), JsonPath::string_at("$.message")),
+        ),
+    );
+    insta::assert_json_snapshot!(r);
+}

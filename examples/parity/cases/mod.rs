@@ -22,6 +22,7 @@ pub mod jsonata;
 pub mod lambda;
 pub mod mediaconvert;
 pub mod sagemaker;
+pub mod scheduler;
 pub mod sfn;
 pub mod sns;
 pub mod sqs;
@@ -54,6 +55,7 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(sagemaker::CASES.iter().copied());
     cases.extend(mediaconvert::CASES.iter().copied());
     cases.extend(bedrock::CASES.iter().copied());
+    cases.extend(scheduler::CASES.iter().copied());
     cases.extend(jsonata::CASES.iter().copied());
     cases.extend(state_machine::CASES.iter().copied());
     cases.extend(distributed_map::CASES.iter().copied());
