@@ -385,6 +385,21 @@ const REVIEWED_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "the state calls StartCrawler only (an AWS SDK integration, request-response): GetCrawler is \
          what a later state polling the crawler calls, and grants itself",
     ),
+    // HTTP Task (HttpInvoke's rustdoc).
+    (
+        "http_invoke",
+        "-condition states:InvokeHTTPEndpoint *",
+        "the HTTP Task's documentation scopes states:InvokeHTTPEndpoint to state machines, with \
+         states:HTTPMethod and a states:HTTPEndpoint of `<root>/*`; the CDK grants it on `*`, for any method, \
+         and for `<root>*`, which also matches other hosts (https://api.example.com.evil.example)",
+    ),
+    (
+        "http_invoke",
+        "+condition states:InvokeHTTPEndpoint arn:aws:states:us-east-1:123456789012:stateMachine:*",
+        "the HTTP Task's documentation scopes states:InvokeHTTPEndpoint to state machines, with \
+         states:HTTPMethod and a states:HTTPEndpoint of `<root>/*`; the CDK grants it on `*`, for any method, \
+         and for `<root>*`, which also matches other hosts (https://api.example.com.evil.example)",
+    ),
     // EventBridge Scheduler (EventBridgeSchedulerCreateScheduleTask's rustdoc).
     (
         "eventbridge_scheduler_create_schedule",

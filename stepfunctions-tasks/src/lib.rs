@@ -22,6 +22,7 @@ pub mod emr;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
+pub mod http;
 pub mod lambda;
 pub mod mediaconvert;
 pub mod sagemaker;
@@ -75,6 +76,7 @@ pub use emr::{
 pub use evaluate_expression::{EvaluateExpression, EvaluateExpressionFunction, EVAL_ROLE_ID};
 pub use eventbridge::{EventBridgePutEvents, EventBridgePutEventsEntry, EventBus, EventBusDefinition};
 pub use glue::{GlueExecutionClass, GlueStartCrawlerRun, GlueStartJobRun, GlueWorkerType};
+pub use http::{EventBridgeConnection, EventBridgeConnectionDefinition, HttpInvoke, HttpInvokeMethod, HttpUrlEncoding};
 pub use lambda::{
     InlineFunction, LambdaAlias, LambdaFunction, LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly,
     LambdaVersion,

@@ -1224,3 +1224,21 @@ fn eventbridge_scheduler_create_schedule() {
     );
     insta::assert_json_snapshot!(r);
 }
+
+#[test]
+fn http_invoke() {
+    let connection = EventBridgeConnection::from_arns(
+        "arn:aws:events:us-east-1:123456789012:connection/MyConnection/11111111-2222-3333-4444-555555555555",
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/MyConnection/abcdef-AbCdEf",
+    );
+    let make = |endpoint: Payload, body: Payload| {
+        HttpInvoke::new(&connection, "https://api.example.com", endpoint, HttpMethod::Post).body(body)
+    };
+    let r = render(Task::jsonata("Call", make(input("path"), input("order"))), &[]);
+    assert_eq!(
+        arguments(&r, "Call")["ApiEndpoint"],
+        "{% \"https://api.example.com\" & '/' & ($states.input.path) %}"
+    );
+    assert_eq!(arguments(&r, "Call")["RequestBody"], "{% $states.input.order %}");
+    insta::assert_json_snapshot!(r);
+}

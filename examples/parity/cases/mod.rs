@@ -18,6 +18,7 @@ pub mod emrcontainers;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
+pub mod http;
 pub mod jsonata;
 pub mod lambda;
 pub mod mediaconvert;
@@ -56,6 +57,7 @@ pub fn all() -> Vec<(&'static str, Build)> {
     cases.extend(mediaconvert::CASES.iter().copied());
     cases.extend(bedrock::CASES.iter().copied());
     cases.extend(scheduler::CASES.iter().copied());
+    cases.extend(http::CASES.iter().copied());
     cases.extend(jsonata::CASES.iter().copied());
     cases.extend(state_machine::CASES.iter().copied());
     cases.extend(distributed_map::CASES.iter().copied());
