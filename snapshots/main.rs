@@ -51,6 +51,8 @@ mod encrypted_logging;
 mod evaluate_expression;
 #[path = "../examples/eventbridge.rs"]
 mod eventbridge;
+#[path = "../examples/eventbridge_scheduler.rs"]
+mod eventbridge_scheduler;
 #[path = "../examples/express_logging_tracing.rs"]
 mod express_logging_tracing;
 #[path = "../examples/fragments.rs"]
@@ -120,6 +122,7 @@ examples!(
     sns,
     sqs,
     eventbridge,
+    eventbridge_scheduler,
     evaluate_expression,
     api_gateway,
     aws_sdk,

@@ -619,6 +619,17 @@ EXAMPLES: dict[str, dict] = {
                                 {"region": "eu-west-1", "ami": {"id": _AMI}}]},
         }],
     },
+    "eventbridge_scheduler": {
+        "executions": [{
+            "name": "hourly", "input": {"name": "hourly-report"},
+            "output": {"name": "hourly-report",
+                       "schedule": {"arn": Like(r"arn:aws:scheduler:[a-z0-9-]+:\d{12}:schedule/default/hourly-report",
+                                                "the schedule's ARN")}},
+            "afterwards": [{"aws": ["scheduler", "get-schedule", "--name", "hourly-report",
+                                    "--query", "[ScheduleExpression, FlexibleTimeWindow.MaximumWindowInMinutes, Target.RetryPolicy.MaximumRetryAttempts]"],
+                            "output": ["rate(1 hours)", 15, 3]}],
+        }],
+    },
     "evaluate_expression": {
         "executions": [{
             "name": "one-second", "input": {"waitMilliseconds": 1000},
