@@ -23,7 +23,10 @@ pub fn build(template: &mut Template) -> Result<Vec<Warning>, Error> {
     let dead_letters_arn = Expr::get_att(dead_letters.as_str(), "Arn");
 
     // The role Scheduler assumes to send the message (and to put undelivered ones aside).
-    let role = template.add_resource("SchedulerRole", Role::for_service("scheduler.amazonaws.com").into_resource())?;
+    let role = template.add_resource(
+        "SchedulerRole",
+        Role::for_service("scheduler.amazonaws.com").into_resource(),
+    )?;
     let mut grants = PolicyDocument::new();
     grants.add(PolicyStatement::allow(
         ["sqs:SendMessage"],

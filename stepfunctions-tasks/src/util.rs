@@ -92,6 +92,11 @@ pub(crate) fn kms_producer_statement(key_arn: &Expr) -> PolicyStatement {
     PolicyStatement::allow(["kms:GenerateDataKey", "kms:Decrypt"], [key_arn.clone()])
 }
 
+/// An object of the fields that are set, in the order given.
+pub(crate) fn object_of_set<'a>(fields: impl IntoIterator<Item = (&'a str, Option<Payload>)>) -> Payload {
+    Payload::from_object(fields.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))))
+}
+
 /// The text of a literal string value, if it is one.
 pub(crate) fn literal(p: &Payload) -> Option<&str> {
     static_value(p).and_then(Expr::as_literal)

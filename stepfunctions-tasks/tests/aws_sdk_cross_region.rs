@@ -10,7 +10,7 @@ use stepfunctions::testing::render_state;
 use stepfunctions_tasks::{CallAwsServiceCrossRegion, CROSS_REGION_FUNCTION_ID};
 
 mod common;
-use common::reason_at;
+use common::{reason_at, resources};
 
 fn get_object(t: &mut Template) -> CallAwsServiceCrossRegion {
     CallAwsServiceCrossRegion::builder("ap-northeast-1", "s3", "getObject")
@@ -21,11 +21,6 @@ fn get_object(t: &mut Template) -> CallAwsServiceCrossRegion {
         .iam_resources(["arn:aws:s3:::my-tokyo-bucket/*"])
         .add_to(t)
         .unwrap()
-}
-
-fn resources(t: &Template) -> Value {
-    let json: Value = serde_json::from_str(&t.to_json_compact().unwrap()).unwrap();
-    json["Resources"].clone()
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use cfn_model::{Expr, Template};
-use serde_json::{json, Value};
+use serde_json::json;
 use stepfunctions::prelude::*;
 use stepfunctions::testing::render_state;
 use stepfunctions_tasks::{
@@ -13,7 +13,7 @@ use stepfunctions_tasks::{
 };
 
 mod common;
-use common::reason_at;
+use common::{reason_at, resources};
 
 const KEY: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -117,11 +117,6 @@ fn a_name_group_and_role_from_the_input_widen_the_grants() {
     let r = render_state(Task::new("Task", task)).unwrap();
     assert_eq!(r["States"]["Task"]["Parameters"]["Name.$"], "$.name");
     insta::assert_json_snapshot!(r["PolicyStatements"]);
-}
-
-fn resources(t: &Template) -> Value {
-    let json: Value = serde_json::from_str(&t.to_json_compact().unwrap()).unwrap();
-    json["Resources"].clone()
 }
 
 #[test]

@@ -8,8 +8,8 @@ use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::{call_statements, check_call, iam_prefix};
-use crate::lambda::{service_exception_retry, InlineFunction};
-use crate::util::literal;
+use crate::lambda::{invoke_statement, service_exception_retry, InlineFunction, LambdaFunction};
+use crate::util::{literal, object_of_set};
 
 /// The code of the function: Node.js, CommonJS, the AWS SDK for JavaScript v3 of the runtime.
 const HANDLER: &str = include_str!("cross_region_handler.js");
@@ -306,16 +306,13 @@ impl ServiceIntegration for CallAwsServiceCrossRegion {
             ("service", Some(Payload::from_text(r.service.as_str()))),
             ("parameters", r.parameters.clone()),
         ];
-        Some(Payload::from_object(
-            fields.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))),
-        ))
+        Some(object_of_set(fields))
     }
 
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {
-        let arn = self.function_arn.clone();
-        vec![PolicyStatement::allow(
-            ["lambda:InvokeFunction"],
-            [arn.clone(), Expr::concat([arn, Expr::lit(":*")])],
+        vec![invoke_statement(
+            &LambdaFunction::from_arn(self.function_arn.clone()),
+            None,
         )]
     }
 

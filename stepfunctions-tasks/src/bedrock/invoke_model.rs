@@ -7,7 +7,7 @@ use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration};
 
 use super::BedrockModel;
-use crate::util::{literal, partition_arn, stack_arn};
+use crate::util::{literal, object_of_set, partition_arn, stack_arn};
 
 /// An S3 object that a Bedrock model reads its input from or writes its output to.
 ///
@@ -416,9 +416,7 @@ impl ServiceIntegration for BedrockInvokeModel {
                     .map(|on| Payload::from_text(if on { "ENABLED" } else { "DISABLED" })),
             ),
         ];
-        Some(Payload::from_object(
-            fields.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))),
-        ))
+        Some(object_of_set(fields))
     }
 
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {

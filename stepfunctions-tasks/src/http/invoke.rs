@@ -6,7 +6,7 @@ use stepfunctions::model::{Arg, Jsonata};
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, JsonPath, Payload, ServiceIntegration};
 
-use crate::util::{literal, stack_arn};
+use crate::util::{literal, object_of_set, stack_arn};
 use crate::HttpMethod;
 
 /// An EventBridge connection: the credentials Step Functions adds to each HTTP request, kept by
@@ -428,9 +428,7 @@ impl ServiceIntegration for HttpInvoke {
             ("QueryParameters", self.query.clone()),
             ("Transform", transform),
         ];
-        Some(Payload::from_object(
-            fields.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))),
-        ))
+        Some(object_of_set(fields))
     }
 
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {

@@ -48,7 +48,7 @@ pub(crate) fn service_exception_retry() -> Retry {
 
 /// `lambda:InvokeFunction` on the function and its versions and aliases (`ARN:*`); on exactly
 /// the alias or version invoked (a qualified function, or a qualifier).
-fn invoke_statement(function: &LambdaFunction, qualifier: Option<&str>) -> PolicyStatement {
+pub(crate) fn invoke_statement(function: &LambdaFunction, qualifier: Option<&str>) -> PolicyStatement {
     let arn = function.arn().clone();
     let resources = match qualifier {
         Some(q) => vec![Expr::concat([arn, Expr::lit(format!(":{q}"))])],

@@ -6,7 +6,7 @@ mod invoke;
 
 use cfn_model::Expr;
 
-pub(crate) use invoke::service_exception_retry;
+pub(crate) use invoke::{invoke_statement, service_exception_retry};
 pub use invoke::{LambdaInvocationType, LambdaInvoke, LambdaInvokeResponseOnly};
 
 /// A Lambda function, by ARN: a literal, a parameter, an import, or the `Arn` of a function in

@@ -8,7 +8,7 @@ use cfn_model::{Expr, Template};
 use stepfunctions::TaskError;
 use stepfunctions::{IntegrationPattern, Payload, ServiceIntegration, SupportsWaitForTaskToken};
 
-use crate::util::{is_role_arn, literal, stack_arn, static_value};
+use crate::util::{is_role_arn, literal, object_of_set, stack_arn, static_value};
 
 /// A time in UTC, to the second: the start and end of a schedule, or a one-time schedule's.
 ///
@@ -395,7 +395,7 @@ impl SchedulerTarget {
                     .map(|arn| Payload::from_object([("Arn", Payload::String(arn))])),
             ),
         ];
-        Payload::from_object(fields.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))))
+        object_of_set(fields)
     }
 
     fn check(&self) -> Result<(), TaskError> {
@@ -801,9 +801,7 @@ impl ServiceIntegration for EventBridgeSchedulerCreateScheduleTask {
             ),
             ("Target", Some(self.target.payload())),
         ];
-        Some(Payload::from_object(
-            fields.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))),
-        ))
+        Some(object_of_set(fields))
     }
 
     fn policy_statements(&self, _pattern: IntegrationPattern) -> Vec<PolicyStatement> {

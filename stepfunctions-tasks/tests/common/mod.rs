@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test file is its own crate and uses some of these
 
+use cfn_model::Template;
+use serde_json::Value;
 use stepfunctions::Error;
 
 /// The reason of an [`Error::InvalidTask`], whatever its state.
@@ -21,4 +23,10 @@ pub fn reason_at(state: &str, e: Error) -> String {
         }
         other => panic!("expected InvalidTask, got {other:?}"),
     }
+}
+
+/// The `Resources` of a template, as JSON.
+pub fn resources(t: &Template) -> Value {
+    let json: Value = serde_json::from_str(&t.to_json_compact().unwrap()).unwrap();
+    json["Resources"].clone()
 }
