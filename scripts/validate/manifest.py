@@ -33,7 +33,7 @@ _defaults: dict[str, str] = {}
 
 def prepare_moto(moto) -> None:
     """Reads what the parameters refer to from moto: its default VPC and two of its subnets; makes
-    the existing role sm_imported_role imports; and makes the Glue job and crawler glue_start_job_run runs
+    the existing roles sm_imported_role and eventbridge_scheduler_create_schedule import; and makes the Glue job and crawler glue_start_job_run runs
     (a job's script lives in S3, which a template
     cannot fill: the example takes an existing job's name; moto runs no script)."""
     vpcs = moto.aws_json("ec2", "describe-vpcs", "--filters", "Name=isDefault,Values=true")["Vpcs"]
@@ -48,6 +48,11 @@ def prepare_moto(moto) -> None:
     moto.aws("iam", "create-role", "--role-name", "ExistingStatesRole", "--assume-role-policy-document",
              json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
                                                                   "Principal": {"Service": "states.amazonaws.com"}}]}))
+    # The existing scheduler role the parity case eventbridge_scheduler_create_schedule imports:
+    # its key grant is a policy attached to that role, by name.
+    moto.aws("iam", "create-role", "--role-name", "SchedulerRole", "--assume-role-policy-document",
+             json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                                  "Principal": {"Service": "scheduler.amazonaws.com"}}]}))
     moto.aws("glue", "create-job", "--name", _PARAMETERS["glue_start_job_run"]["GlueJobName"],
              "--role", "arn:aws:iam::123456789012:role/GlueJobRole",
              "--command", "Name=glueetl,ScriptLocation=s3://scripts/job.py")
